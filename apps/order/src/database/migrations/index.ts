@@ -1,0 +1,2 @@
+/** The order schema's migrations, oldest first; applied at start-up. */
+export const orderMigrations = [];

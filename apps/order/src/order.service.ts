@@ -1,0 +1,11 @@
+import type { ServiceDefinition } from '#libs/service-defaults';
+import { type OrderConfig, orderConfigSchema } from './order.config.js';
+import { orderMigrations } from './database/migrations/index.js';
+
+export const orderService: ServiceDefinition<OrderConfig> = {
+  name: 'order',
+  configSchema: orderConfigSchema,
+  database: (config) => ({ url: config.DATABASE_URL, migrations: orderMigrations }),
+  kafka: (config) => ({ brokers: config.KAFKA_BROKERS }),
+  imports: () => [],
+};

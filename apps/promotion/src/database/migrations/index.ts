@@ -1,0 +1,2 @@
+/** The promotion schema's migrations, oldest first; applied at start-up. */
+export const promotionMigrations = [];

@@ -1,0 +1,2 @@
+/** The recommendation schema's migrations, oldest first; applied at start-up. */
+export const recommendationMigrations = [];

@@ -1,0 +1,2 @@
+export { DatabaseModule, type DatabaseOptions } from './database.module.js';
+export { DatabaseReadiness } from './database.readiness.js';

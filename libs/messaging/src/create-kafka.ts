@@ -1,0 +1,19 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { kafkaLogCreator } from './kafka-log-creator.js';
+import type { KafkaOptions } from './kafka-options.js';
+
+/**
+ * One kafkajs client per process. Retries are bounded so a lost broker surfaces as an error (and a
+ * failing readiness probe) within seconds instead of hanging callers.
+ */
+export function createKafka({ clientId, brokers }: KafkaOptions): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    connectionTimeout: 3_000,
+    requestTimeout: 10_000,
+    retry: { initialRetryTime: 200, retries: 5 },
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator,
+  });
+}

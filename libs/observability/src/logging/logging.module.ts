@@ -1,0 +1,71 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Level } from 'pino';
+import { routeTemplate } from '../route-template.js';
+import { assignRequestId } from './request-id.js';
+
+export interface LoggingOptions {
+  /** Written on every line as `service`, so a log store can tell the apps apart. */
+  service: string;
+  level: Level | 'silent';
+}
+
+/** Probes and scrapes arrive every few seconds; at `info` they would drown the real traffic. */
+const QUIET_PATHS = /^\/(health\/(live|ready)|metrics)(\?|$)/;
+
+function levelFor(request: IncomingMessage, response: ServerResponse, error?: Error): Level {
+  if (error || response.statusCode >= 500) return 'error';
+  if (QUIET_PATHS.test(request.url ?? '')) return 'debug';
+  if (response.statusCode >= 400) return 'warn';
+  return 'info';
+}
+
+/**
+ * JSON logs on stdout with one line per request (method, route template, status, duration,
+ * request id), every line tagged with the service name.
+ */
+export class LoggingModule {
+  static forRoot({ service, level }: LoggingOptions): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level,
+            base: { service },
+            messageKey: 'message',
+            timestamp: () => `,"time":"${new Date().toISOString()}"`,
+            formatters: { level: (label) => ({ level: label }) },
+            genReqId: assignRequestId,
+            customLogLevel: levelFor,
+            customSuccessMessage: (request, response) =>
+              `${request.method} ${routeTemplate(request)} ${response.statusCode}`,
+            customErrorMessage: (request, response) =>
+              `${request.method} ${routeTemplate(request)} ${response.statusCode}`,
+            customAttributeKeys: { responseTime: 'durationMs' },
+            // Added to the request's final line only (customProps would repeat it on every line).
+            customSuccessObject: (request, _response, line) => ({
+              ...line,
+              requestId: request.id,
+              route: routeTemplate(request),
+            }),
+            customErrorObject: (request, _response, _error, line) => ({
+              ...line,
+              requestId: request.id,
+              route: routeTemplate(request),
+            }),
+            serializers: {
+              req: (request: { method: string; url: string }) => ({
+                method: request.method,
+                url: request.url,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

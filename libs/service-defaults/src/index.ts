@@ -1,0 +1,3 @@
+export { runService } from './run-service.js';
+export { SERVICE_CONFIG } from './service-config.token.js';
+export type { ServiceDefinition } from './service-definition.js';

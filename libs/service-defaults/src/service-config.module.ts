@@ -1,0 +1,16 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ServiceEnv } from '#libs/config';
+import { SERVICE_CONFIG } from './service-config.token.js';
+
+/** Makes the validated config injectable everywhere as {@link SERVICE_CONFIG}. */
+@Module({})
+export class ServiceConfigModule {
+  static forRoot(config: ServiceEnv): DynamicModule {
+    return {
+      module: ServiceConfigModule,
+      global: true,
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { z } from 'zod';
+import type { ServiceName } from '#libs/contracts';
+import type { ServiceEnv } from '#libs/config';
+import type { DatabaseOptions } from '#libs/database';
+import type { KafkaOptions } from '#libs/messaging';
+
+type Imported = Type<unknown> | DynamicModule;
+
+/**
+ * Everything that differs between apps. The rest (config validation, logs, metrics, health, error
+ * format, body limits, graceful shutdown) is the same everywhere and lives in {@link runService}.
+ */
+export interface ServiceDefinition<Config extends ServiceEnv> {
+  name: ServiceName;
+  /** Extends `serviceEnvSchema`; validated before anything else starts. */
+  configSchema: z.ZodType<Config, unknown>;
+  /** The app's own feature modules. */
+  imports: (config: Config) => Imported[];
+  /** The app's own database, when it has one. */
+  database?: (config: Config) => Omit<DatabaseOptions, 'applicationName'>;
+  /** Kafka, when the app produces or consumes events. */
+  kafka?: (config: Config) => Omit<KafkaOptions, 'clientId'>;
+}

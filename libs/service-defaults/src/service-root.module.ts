@@ -1,0 +1,58 @@
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type Type,
+} from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import express from 'express';
+import type { ServiceEnv } from '#libs/config';
+import { DatabaseModule, DatabaseReadiness } from '#libs/database';
+import { HealthModule, type ReadinessCheck } from '#libs/health';
+import { KafkaModule, KafkaReadiness } from '#libs/messaging';
+import { LoggingModule, MetricsModule } from '#libs/observability';
+import { ProblemDetailsFilter } from '#libs/problem-details';
+import { ServiceConfigModule } from './service-config.module.js';
+import type { ServiceDefinition } from './service-definition.js';
+
+/** Composes the shared infrastructure modules with the app's own, from its definition and config. */
+@Module({})
+export class ServiceRootModule implements NestModule {
+  private static bodyLimit = '100kb';
+
+  static compose<Config extends ServiceEnv>(
+    definition: ServiceDefinition<Config>,
+    config: Config,
+  ): DynamicModule {
+    const { name } = definition;
+    const database = definition.database?.(config);
+    const kafka = definition.kafka?.(config);
+    const readiness: Type<ReadinessCheck>[] = [];
+    if (database) readiness.push(DatabaseReadiness);
+    if (kafka) readiness.push(KafkaReadiness);
+    ServiceRootModule.bodyLimit = config.HTTP_BODY_LIMIT;
+
+    return {
+      module: ServiceRootModule,
+      imports: [
+        ServiceConfigModule.forRoot(config),
+        LoggingModule.forRoot({ service: name, level: config.LOG_LEVEL }),
+        MetricsModule.forRoot({ service: name }),
+        ...(database ? [DatabaseModule.forRoot({ ...database, applicationName: name })] : []),
+        ...(kafka ? [KafkaModule.forRoot({ ...kafka, clientId: name })] : []),
+        HealthModule.forRoot({ readiness }),
+        ...definition.imports(config),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+
+  /**
+   * Bodies are parsed here rather than by Nest's built-in parser so that the request logger and
+   * metrics (global middleware, mounted first) also see requests that are refused as too large.
+   */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(express.json({ limit: ServiceRootModule.bodyLimit })).forRoutes('*path');
+  }
+}
