@@ -34,6 +34,8 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    // Checks of what cannot run here (compose, Dockerfile, Kubernetes manifests) by parsing them.
+    { ...shared, displayName: 'static', testMatch: ['<rootDir>/test/static/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

@@ -18,6 +18,12 @@ export const TOPICS = {
     key: 'productId',
     description: 'Catalog and inventory facts from the product service.',
   },
+  inventoryEvents: {
+    name: 'inventory.events',
+    partitions: 3,
+    key: 'orderId',
+    description: 'Stock reservations for orders, from the product service.',
+  },
   orderEvents: {
     name: 'order.events',
     partitions: 3,
@@ -27,7 +33,7 @@ export const TOPICS = {
   promotionEvents: {
     name: 'promotion.events',
     partitions: 3,
-    key: 'couponCode',
+    key: 'couponCode (coupon facts) or promotionId (promotion facts)',
     description: 'Coupon and promotion facts from the promotion service.',
   },
   deadLetters: {

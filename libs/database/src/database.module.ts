@@ -1,13 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { MixedList } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { DatabaseReadiness } from './database.readiness.js';
 
 export interface DatabaseOptions {
   /** `postgres://user:password@host:port/database`: the service's own database and user. */
   url: string;
   /** Migration classes, applied in order at start-up. Schema changes happen only here. */
-  migrations: MixedList<new () => unknown>;
+  migrations: (new () => MigrationInterface)[];
   /** Shown in `pg_stat_activity`, so a DBA can tell which service holds a connection. */
   applicationName: string;
   /** Pool size per process; small, because five apps share one server on a laptop. */

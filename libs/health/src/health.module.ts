@@ -1,12 +1,11 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
 import type { ReadinessCheck } from './readiness-check.js';
 import { READINESS_CHECKS } from './readiness-checks.token.js';
 
 export interface HealthOptions {
-  /** Readiness checks, provided (and exported) by the modules that own the dependencies. */
+  /** Readiness checks, provided and exported by the (global) modules that own the dependencies. */
   readiness: Type<ReadinessCheck>[];
 }
 
@@ -21,9 +20,8 @@ export class HealthModule {
       providers: [
         {
           provide: READINESS_CHECKS,
-          inject: [ModuleRef],
-          useFactory: (moduleRef: ModuleRef) =>
-            readiness.map((check) => moduleRef.get(check, { strict: false })),
+          inject: readiness,
+          useFactory: (...checks: ReadinessCheck[]) => checks,
         },
       ],
     };

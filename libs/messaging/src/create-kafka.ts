@@ -7,6 +7,9 @@ import type { KafkaOptions } from './kafka-options.js';
  * failing readiness probe) within seconds instead of hanging callers.
  */
 export function createKafka({ clientId, brokers }: KafkaOptions): Kafka {
+  // kafkajs warns on every producer that its v2 default partitioner differs from v1's; we have
+  // never used v1, so the warning only adds noise.
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   return new Kafka({
     clientId,
     brokers,

@@ -1,5 +1,11 @@
+export { DEAD_LETTER_TOPIC } from './consumer/dead-letter.js';
+export type { EventHandler } from './consumer/event-handler.js';
+export { PermanentEventError } from './consumer/permanent-event-error.js';
 export { createKafka } from './create-kafka.js';
 export type { KafkaOptions } from './kafka-options.js';
 export { KafkaModule } from './kafka.module.js';
 export { KafkaReadiness } from './kafka.readiness.js';
 export { KAFKA } from './kafka.token.js';
+export { CreateMessagingTables1764000000000 } from './messaging-tables.migration.js';
+export { MessagingModule, type ConsumerOptions } from './messaging.module.js';
+export { OutboxWriter } from './outbox/outbox.writer.js';

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
+import { DomainError, type DomainErrorKind } from '#libs/domain-errors';
 import { PROBLEM_JSON, type ProblemDetails } from './problem-details.js';
 import { ProblemException } from './problem.exception.js';
 
@@ -41,7 +42,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  'rule-violated': HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
 function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof DomainError) {
+    const status = STATUS_OF_KIND[exception.kind];
+    return {
+      type: typeFor(exception.code),
+      title: STATUS_CODES[status] ?? 'Error',
+      status,
+      detail: exception.message,
+      code: exception.code,
+    };
+  }
   if (exception instanceof ProblemException) {
     return { type: typeFor(exception.problem.code), ...exception.problem };
   }

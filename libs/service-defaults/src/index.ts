@@ -1,3 +1,4 @@
+export { createService } from './create-service.js';
 export { runService } from './run-service.js';
 export { SERVICE_CONFIG } from './service-config.token.js';
 export type { ServiceDefinition } from './service-definition.js';

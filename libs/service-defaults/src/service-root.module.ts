@@ -1,4 +1,5 @@
 import {
+  Inject,
   type DynamicModule,
   type MiddlewareConsumer,
   Module,
@@ -10,16 +11,22 @@ import express from 'express';
 import type { ServiceEnv } from '#libs/config';
 import { DatabaseModule, DatabaseReadiness } from '#libs/database';
 import { HealthModule, type ReadinessCheck } from '#libs/health';
-import { KafkaModule, KafkaReadiness } from '#libs/messaging';
+import {
+  CreateMessagingTables1764000000000,
+  KafkaModule,
+  KafkaReadiness,
+  MessagingModule,
+} from '#libs/messaging';
 import { LoggingModule, MetricsModule } from '#libs/observability';
 import { ProblemDetailsFilter } from '#libs/problem-details';
 import { ServiceConfigModule } from './service-config.module.js';
+import { SERVICE_CONFIG } from './service-config.token.js';
 import type { ServiceDefinition } from './service-definition.js';
 
 /** Composes the shared infrastructure modules with the app's own, from its definition and config. */
 @Module({})
 export class ServiceRootModule implements NestModule {
-  private static bodyLimit = '100kb';
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceEnv) {}
 
   static compose<Config extends ServiceEnv>(
     definition: ServiceDefinition<Config>,
@@ -31,7 +38,9 @@ export class ServiceRootModule implements NestModule {
     const readiness: Type<ReadinessCheck>[] = [];
     if (database) readiness.push(DatabaseReadiness);
     if (kafka) readiness.push(KafkaReadiness);
-    ServiceRootModule.bodyLimit = config.HTTP_BODY_LIMIT;
+    // A service with both a database and Kafka publishes through the transactional outbox, so its
+    // schema starts with the outbox and inbox tables.
+    const messagingTables = kafka ? [CreateMessagingTables1764000000000] : [];
 
     return {
       module: ServiceRootModule,
@@ -39,8 +48,17 @@ export class ServiceRootModule implements NestModule {
         ServiceConfigModule.forRoot(config),
         LoggingModule.forRoot({ service: name, level: config.LOG_LEVEL }),
         MetricsModule.forRoot({ service: name }),
-        ...(database ? [DatabaseModule.forRoot({ ...database, applicationName: name })] : []),
+        ...(database
+          ? [
+              DatabaseModule.forRoot({
+                ...database,
+                applicationName: name,
+                migrations: [...messagingTables, ...database.migrations],
+              }),
+            ]
+          : []),
         ...(kafka ? [KafkaModule.forRoot({ ...kafka, clientId: name })] : []),
+        ...(database && kafka ? [MessagingModule.forRoot({ source: name })] : []),
         HealthModule.forRoot({ readiness }),
         ...definition.imports(config),
       ],
@@ -53,6 +71,6 @@ export class ServiceRootModule implements NestModule {
    * metrics (global middleware, mounted first) also see requests that are refused as too large.
    */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(express.json({ limit: ServiceRootModule.bodyLimit })).forRoutes('*path');
+    consumer.apply(express.json({ limit: this.config.HTTP_BODY_LIMIT })).forRoutes('*path');
   }
 }

@@ -15,8 +15,8 @@ export interface LoggingOptions {
 const QUIET_PATHS = /^\/(health\/(live|ready)|metrics)(\?|$)/;
 
 function levelFor(request: IncomingMessage, response: ServerResponse, error?: Error): Level {
+  if (QUIET_PATHS.test(request.url ?? '')) return response.statusCode < 400 ? 'debug' : 'warn';
   if (error || response.statusCode >= 500) return 'error';
-  if (QUIET_PATHS.test(request.url ?? '')) return 'debug';
   if (response.statusCode >= 400) return 'warn';
   return 'info';
 }

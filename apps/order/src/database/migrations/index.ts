@@ -1,2 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
+
 /** The order schema's migrations, oldest first; applied at start-up. */
-export const orderMigrations = [];
+export const orderMigrations: (new () => MigrationInterface)[] = [];

@@ -1,2 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
+
 /** The product schema's migrations, oldest first; applied at start-up. */
-export const productMigrations = [];
+export const productMigrations: (new () => MigrationInterface)[] = [];

@@ -1,2 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
+
 /** The promotion schema's migrations, oldest first; applied at start-up. */
-export const promotionMigrations = [];
+export const promotionMigrations: (new () => MigrationInterface)[] = [];

@@ -1,2 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
+
 /** The recommendation schema's migrations, oldest first; applied at start-up. */
-export const recommendationMigrations = [];
+export const recommendationMigrations: (new () => MigrationInterface)[] = [];

@@ -1,0 +1,7 @@
+export {
+  DEMO_CATEGORIES,
+  DEMO_PRODUCTS_PER_CATEGORY,
+  demoSku,
+  type DemoCategoryId,
+} from './demo-categories.js';
+export { demoProductId } from './demo-product-id.js';

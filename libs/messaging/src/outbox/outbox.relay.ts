@@ -1,0 +1,177 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
+import type { PoolClient } from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EventEnvelope } from '#libs/contracts';
+import { KAFKA } from '../kafka.token.js';
+import { WakeUp } from '../wake-up.js';
+import { OUTBOX_CHANNEL } from './outbox-channel.js';
+
+const BATCH_SIZE = 200;
+/** A safety net only: commits wake the relay through NOTIFY long before this. */
+const IDLE_POLL_MS = 1_000;
+const MAX_BACKOFF_MS = 10_000;
+const PURGE_EVERY_MS = 60_000;
+/** Any constant shared by every replica of a service: only one relay may publish at a time. */
+const RELAY_LOCK_ID = 0x0b0c5;
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: EventEnvelope;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, then marks them published.
+ *
+ * - Wakes on PostgreSQL NOTIFY, sent by the writing transaction and delivered at its commit, so
+ *   events leave within milliseconds without a busy poll.
+ * - Selects *unpublished* rows rather than "rows after the last id", so a row whose transaction
+ *   took a lower id but committed later (a sequence gap) is still published.
+ * - Holds a transaction-scoped advisory lock while publishing, so two replicas never interleave
+ *   and per-key order survives scaling out.
+ * - At least once: a crash after the send and before the update republishes the batch; consumers
+ *   deduplicate on the event id (see the inbox).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly producer: Producer;
+  private readonly wakeUp = new WakeUp();
+  private readonly stopping = new AbortController();
+  private listener?: PoolClient;
+  private producerConnected = false;
+  private loop?: Promise<void>;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(KAFKA) kafka: Kafka,
+  ) {
+    // One request in flight, so a retried send cannot overtake the next one: per-partition order
+    // holds. Duplicates from retries are possible and harmless: consumers deduplicate on event id.
+    this.producer = kafka.producer({ maxInFlightRequests: 1 });
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    this.wakeUp.fire();
+    await this.loop;
+    this.listener?.release();
+    await this.producer.disconnect().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = 200;
+    while (!this.stopping.signal.aborted) {
+      try {
+        await this.connect();
+        while (!this.stopping.signal.aborted && (await this.publishBatch()) > 0);
+        await this.purgePublished();
+        backoffMs = 200;
+        await this.wakeUp.wait(IDLE_POLL_MS);
+      } catch (error) {
+        this.logger.warn(`outbox relay paused ${backoffMs} ms: ${(error as Error).message}`);
+        await sleep(backoffMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (!this.producerConnected) {
+      await this.producer.connect();
+      this.producerConnected = true;
+    }
+    if (!this.listener) {
+      const pool = (
+        this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }
+      ).master;
+      const client = await pool.connect();
+      client.on('notification', () => this.wakeUp.fire());
+      client.on('error', () => this.dropListener(client));
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    }
+  }
+
+  private dropListener(client: PoolClient): void {
+    if (this.listener !== client) return;
+    this.listener = undefined;
+    client.release(true);
+    this.wakeUp.fire();
+  }
+
+  /** Publishes up to one batch; returns how many rows it published. */
+  private publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (transaction) => {
+      if (!(await this.holdRelayLock(transaction))) return 0;
+      const rows: OutboxRow[] = await transaction.query(
+        `SELECT id, topic, message_key, envelope FROM outbox_messages
+          WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.sendBatch({ topicMessages: byTopic(rows), acks: -1 });
+      await transaction.query(
+        'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])',
+        [rows.map((row) => row.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  private async holdRelayLock(transaction: EntityManager): Promise<boolean> {
+    const [{ locked }] = await transaction.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+      RELAY_LOCK_ID,
+    ]);
+    return locked === true;
+  }
+
+  /** Published rows are kept for an hour for inspection, then removed. */
+  private async purgePublished(): Promise<void> {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM outbox_messages WHERE published_at < now() - interval '1 hour'`,
+    );
+  }
+}
+
+function byTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
+  const topics = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = topics.get(row.topic) ?? [];
+    messages.push({
+      key: row.message_key,
+      value: JSON.stringify(row.envelope),
+      headers: headersOf(row.envelope),
+    });
+    topics.set(row.topic, messages);
+  }
+  return [...topics].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Routing facts travel as headers too, so tools can filter without parsing the body. */
+function headersOf(envelope: EventEnvelope): IHeaders {
+  const headers: IHeaders = {
+    'event-id': envelope.id,
+    'event-type': envelope.type,
+    'event-version': String(envelope.version),
+    source: envelope.source,
+  };
+  if (envelope.traceparent) headers.traceparent = envelope.traceparent;
+  return headers;
+}

@@ -1,0 +1,37 @@
+import { SERVICES, type ServiceName } from '#libs/contracts';
+import type { ServiceDatabase } from '../infra/postgres/service-database.js';
+
+export interface StackEndpoints {
+  ports: Record<ServiceName, number>;
+  kafkaBrokers: string[];
+  databaseUrls: Partial<Record<ServiceName, string>>;
+}
+
+/**
+ * The environment each app gets from the local stack. The names are exactly those that
+ * docker-compose.yml and k8s/ set (a static test checks both against the apps' config schemas),
+ * so the local stack runs the same processes with the same configuration surface.
+ */
+export function appEnvironment(app: ServiceName, endpoints: StackEndpoints): NodeJS.ProcessEnv {
+  const local = (name: ServiceName) => `http://127.0.0.1:${endpoints.ports[name]}`;
+  const env: NodeJS.ProcessEnv = { PORT: String(endpoints.ports[app]), HOST: '127.0.0.1' };
+  if (SERVICES[app].ownsDatabase) {
+    env.DATABASE_URL = endpoints.databaseUrls[app];
+    env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
+  }
+  if (app === 'gateway') {
+    env.PRODUCT_URL = local('product');
+    env.ORDER_URL = local('order');
+    env.PROMOTION_URL = local('promotion');
+    env.RECOMMENDATION_URL = local('recommendation');
+  }
+  return env;
+}
+
+/**
+ * Each service's database and user. Development credentials only: the local stack binds to
+ * 127.0.0.1, and compose and Kubernetes take theirs from their own secrets.
+ */
+export function serviceDatabaseFor(app: ServiceName): ServiceDatabase {
+  return { database: app, user: app, password: `${app}-dev-password` };
+}

@@ -1,0 +1,25 @@
+import { SERVICE_NAMES } from '#libs/contracts';
+import type { LocalStack } from './local-stack.js';
+
+/** The table a newcomer reads first: where everything is, once everything is ready. */
+export function printReadyTable(stack: LocalStack, elapsedMs: number): void {
+  const rows = SERVICE_NAMES.map((name) => {
+    const role = name === 'gateway' ? 'public entry' : 'internal';
+    return `  ${name.padEnd(15)} ${stack.url(name).padEnd(24)} ${role}`;
+  });
+  console.log(
+    [
+      '',
+      `microshop is ready (${(elapsedMs / 1000).toFixed(1)} s)`,
+      '',
+      '  app             url                      role',
+      ...rows,
+      '',
+      '  Every app serves /health/live, /health/ready and /metrics.',
+      ...stack.describeInfrastructure().map((line) => `  ${line}`),
+      '',
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'),
+  );
+}
