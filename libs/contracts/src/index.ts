@@ -9,6 +9,20 @@ export {
 export { OrderCancelled, OrderConfirmed, OrderPlaced } from './events/order.events.js';
 export { ProductCreated, ProductPriceChanged, ProductUpdated } from './events/product.events.js';
 export { CouponRedeemed, CouponReleased, PromotionChanged } from './events/promotion.events.js';
+export {
+  customerRecommendationsQuerySchema,
+  customerRecommendationsSchema,
+  productRecommendationsQuerySchema,
+  productRecommendationsSchema,
+  RECOMMENDATION_LIMIT,
+  recommendationCustomerIdSchema,
+  recommendedProductSchema,
+  type CustomerRecommendations,
+  type CustomerRecommendationsQuery,
+  type ProductRecommendations,
+  type ProductRecommendationsQuery,
+  type RecommendedProduct,
+} from './http/recommendation.http.js';
 export { moneySchema, type Money } from './money.js';
 export { SERVICE_NAMES, SERVICES, type ServiceName } from './services.js';
 export { ALL_TOPICS, TOPICS, type TopicContract } from './topics.js';

@@ -1,4 +1,5 @@
 export { DEAD_LETTER_TOPIC } from './consumer/dead-letter.js';
+export { EventConsumer } from './consumer/event-consumer.js';
 export type { EventHandler } from './consumer/event-handler.js';
 export { PermanentEventError } from './consumer/permanent-event-error.js';
 export { createKafka } from './create-kafka.js';
@@ -8,4 +9,5 @@ export { KafkaReadiness } from './kafka.readiness.js';
 export { KAFKA } from './kafka.token.js';
 export { CreateMessagingTables1764000000000 } from './messaging-tables.migration.js';
 export { MessagingModule, type ConsumerOptions } from './messaging.module.js';
+export { OutboxRelay } from './outbox/outbox.relay.js';
 export { OutboxWriter } from './outbox/outbox.writer.js';

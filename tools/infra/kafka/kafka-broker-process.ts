@@ -44,14 +44,19 @@ export async function spawnKafkaBroker(options: {
 
   let running = true;
   const exited = new Promise<void>((resolve) => {
-    // 'close' rather than 'exit': by then the output pipes are drained as well.
-    child.once('close', () => {
+    const markExited = (): void => {
       running = false;
       output.flush();
       resolve();
+    };
+    // 'close' rather than 'exit': by then the output pipes are drained as well.
+    child.once('close', markExited);
+    child.once('error', (error) => {
+      output.write(`${error.message}\n`);
+      // A process that could not be spawned at all may never report 'close'.
+      if (child.pid === undefined) markExited();
     });
   });
-  child.once('error', (error) => output.write(`${error.message}\n`));
 
   // exit handlers must be synchronous: a signal is all we can send, the JVM shuts down by itself.
   const stopOnExit = (): void => {

@@ -47,13 +47,16 @@ export async function startLocalKafkaBroker(options: {
   );
   const broker = await spawnKafkaBroker({ java, jarsDir, paths, log, env });
   const brokers = [`${HOST}:${options.port}`];
+  // Checking the cluster id tells our broker apart from any other that answers on this address.
+  let ready = false;
   await pollUntil(
-    async () => !broker.isRunning() || (await kafkaClusterIdOf(brokers)) === clusterId,
+    async () => {
+      ready = broker.isRunning() && (await kafkaClusterIdOf(brokers)) === clusterId;
+      return ready || !broker.isRunning();
+    },
     { timeoutMs: START_TIMEOUT_MS, intervalMs: 250 },
   );
-  if (broker.isRunning() && (await kafkaClusterIdOf(brokers)) === clusterId) {
-    return { brokers, embedded: true, stop: () => broker.stop() };
-  }
+  if (ready) return { brokers, embedded: true, stop: () => broker.stop() };
 
   const failure = broker.isRunning()
     ? `did not answer on ${brokers[0]} within ${START_TIMEOUT_MS / 1000} s`
