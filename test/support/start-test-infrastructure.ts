@@ -14,7 +14,7 @@ import { startPostgres } from '../../tools/infra/postgres/start-postgres.js';
 import { stopOrphanedPostgres } from '../../tools/infra/postgres/stop-orphaned-postgres.js';
 import { stopTestInfrastructure } from './stop-test-infrastructure.js';
 import { type TestInfrastructure, keepTestInfrastructure } from './test-infrastructure.js';
-import { acquireTestRunLock } from './test-run-lock.js';
+import { acquireTestRunLock, tryAcquireTestRunLock } from './test-run-lock.js';
 
 const TEST_DATABASE: ServiceDatabase = {
   database: 'microshop_test',
@@ -23,7 +23,11 @@ const TEST_DATABASE: ServiceDatabase = {
 };
 const POSTGRES_PORT = 55433;
 const KAFKA_PORT = 19092;
-const KAFKA_CONTROLLER_PORT = 19093;
+/**
+ * Runs in one checkout (a developer's watch mode beside a full run, say) each take a free slot:
+ * their own data folder and ports, 10 apart. Only when every slot is busy does a run wait.
+ */
+const SLOTS = 4;
 // The servers' own output, including the errors tests provoke on purpose, goes to the log file only;
 // the console gets the lines that explain a slow or unusual start.
 const NEEDS_ATTENTION = /^Fetching |left running by a previous run/;
@@ -36,14 +40,11 @@ const NEEDS_ATTENTION = /^Fetching |left running by a previous run/;
  * `.data/test/infrastructure.log`.
  */
 export async function startTestInfrastructure(rootDir: string): Promise<void> {
-  const dataDir = join(rootDir, '.data', 'test');
-  mkdirSync(dataDir, { recursive: true });
-  const infrastructure: TestInfrastructure = {
-    releaseLock: await acquireTestRunLock(join(dataDir, 'run.lock'), console.log),
-  };
+  const { slot, dataDir, releaseLock } = await takeSlot(rootDir);
+  const infrastructure: TestInfrastructure = { releaseLock };
   keepTestInfrastructure(infrastructure);
   try {
-    const { admin, brokers } = await startFreshServers(dataDir, infrastructure);
+    const { admin, brokers } = await startFreshServers(dataDir, slot * 10, infrastructure);
     await provisionServiceDatabases(admin, [TEST_DATABASE]);
     process.env.TEST_DATABASE_URL = serviceDatabaseUrl(admin, TEST_DATABASE);
     process.env.TEST_PG_ADMIN_URL = pgConnectionUrl(admin);
@@ -55,8 +56,19 @@ export async function startTestInfrastructure(rootDir: string): Promise<void> {
   }
 }
 
+async function takeSlot(rootDir: string) {
+  const dataDirOf = (slot: number) => join(rootDir, '.data', slot === 0 ? 'test' : `test-${slot}`);
+  for (let slot = 0; slot < SLOTS; slot++) {
+    mkdirSync(dataDirOf(slot), { recursive: true });
+    const releaseLock = await tryAcquireTestRunLock(join(dataDirOf(slot), 'run.lock'));
+    if (releaseLock) return { slot, dataDir: dataDirOf(slot), releaseLock };
+  }
+  const releaseLock = await acquireTestRunLock(join(dataDirOf(0), 'run.lock'), console.log);
+  return { slot: 0, dataDir: dataDirOf(0), releaseLock };
+}
+
 /** Starts both servers on wiped data directories, recording each in `started` as soon as it runs. */
-async function startFreshServers(dataDir: string, started: TestInfrastructure) {
+async function startFreshServers(dataDir: string, portOffset: number, started: TestInfrastructure) {
   const postgresDir = join(dataDir, 'postgres');
   const kafkaDir = join(dataDir, 'kafka');
   const logFile = join(dataDir, 'infrastructure.log');
@@ -78,13 +90,15 @@ async function startFreshServers(dataDir: string, started: TestInfrastructure) {
 
   // Wait for both even when one fails, so that the other is recorded and gets stopped too.
   const [postgres, kafka] = await Promise.allSettled([
-    startPostgres({ dataDir: postgresDir, port: POSTGRES_PORT, log: log('postgres') }).then(
-      (server) => (started.postgres = server),
-    ),
+    startPostgres({
+      dataDir: postgresDir,
+      port: POSTGRES_PORT + portOffset,
+      log: log('postgres'),
+    }).then((server) => (started.postgres = server)),
     startKafka({
       dataDir: kafkaDir,
-      port: KAFKA_PORT,
-      controllerPort: KAFKA_CONTROLLER_PORT,
+      port: KAFKA_PORT + portOffset,
+      controllerPort: KAFKA_PORT + portOffset + 1,
       log: log('kafka'),
     }).then((broker) => (started.kafka = broker)),
   ]);

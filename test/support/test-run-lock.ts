@@ -18,15 +18,8 @@ export async function acquireTestRunLock(
   let announced = false;
   const acquired = await pollUntil(
     async () => {
-      if (tryCreate(lockFile)) return true;
-      const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-      const holderIsJest =
-        isProcessAlive(holder) && /jest/.test((await readProcessCommandLine(holder)) ?? '');
-      if (!holderIsJest) {
-        rmSync(lockFile, { force: true });
-        return tryCreate(lockFile);
-      }
-      if (!announced) log(`Waiting for the integration test run in process ${holder} to finish.`);
+      if (await tryTake(lockFile)) return true;
+      if (!announced) log(`Waiting for the integration test run holding ${lockFile} to finish.`);
       announced = true;
       return false;
     },
@@ -35,6 +28,25 @@ export async function acquireTestRunLock(
   if (!acquired) {
     throw new Error(`Another integration test run still holds ${lockFile} after 15 minutes.`);
   }
+  return releaser(lockFile);
+}
+
+/** Takes the lock if it is free (or held by a dead run) without waiting; `undefined` if busy. */
+export async function tryAcquireTestRunLock(lockFile: string): Promise<(() => void) | undefined> {
+  return (await tryTake(lockFile)) ? releaser(lockFile) : undefined;
+}
+
+async function tryTake(lockFile: string): Promise<boolean> {
+  if (tryCreate(lockFile)) return true;
+  const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+  const holderIsJest =
+    isProcessAlive(holder) && /jest/.test((await readProcessCommandLine(holder)) ?? '');
+  if (holderIsJest) return false;
+  rmSync(lockFile, { force: true });
+  return tryCreate(lockFile);
+}
+
+function releaser(lockFile: string): () => void {
   const release = (): void => {
     process.off('exit', release);
     if (readFileSync(lockFile, { encoding: 'utf8', flag: 'a+' }).trim() === String(process.pid)) {

@@ -15,6 +15,9 @@ export const serviceEnvSchema = (defaultPort: number) =>
       .string()
       .regex(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
       .default('100kb'),
+    // `off` leaves committed events in the outbox unpublished: the state a crash between commit
+    // and publish leaves behind. For crash drills and the tests that prove recovery from it.
+    OUTBOX_RELAY: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   });
 
 export type ServiceEnv = z.output<ReturnType<typeof serviceEnvSchema>>;

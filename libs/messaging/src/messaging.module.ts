@@ -21,12 +21,19 @@ export interface ConsumerOptions {
  */
 @Module({})
 export class MessagingModule {
-  /** The outbox of the service named `source`; wired by `runService` for every such service. */
-  static forRoot({ source }: { source: string }): DynamicModule {
+  /**
+   * The outbox of the service named `source`; wired by `runService` for every such service.
+   * Without `relay`, events are written but not published (see OUTBOX_RELAY in the docs).
+   */
+  static forRoot({ source, relay = true }: { source: string; relay?: boolean }): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
-      providers: [{ provide: MESSAGING_SOURCE, useValue: source }, OutboxWriter, OutboxRelay],
+      providers: [
+        { provide: MESSAGING_SOURCE, useValue: source },
+        OutboxWriter,
+        ...(relay ? [OutboxRelay] : []),
+      ],
       exports: [OutboxWriter],
     };
   }

@@ -58,7 +58,9 @@ export class ServiceRootModule implements NestModule {
             ]
           : []),
         ...(kafka ? [KafkaModule.forRoot({ ...kafka, clientId: name })] : []),
-        ...(database && kafka ? [MessagingModule.forRoot({ source: name })] : []),
+        ...(database && kafka
+          ? [MessagingModule.forRoot({ source: name, relay: config.OUTBOX_RELAY === 'on' })]
+          : []),
         HealthModule.forRoot({ readiness }),
         ...definition.imports(config),
       ],
