@@ -17,6 +17,8 @@ COPY .swcrc tsconfig.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY tools ./tools
+# Compiled by `npm run build` too; the runtime stage takes only dist/libs and the app's own folder.
+COPY bench ./bench
 RUN npm run build
 # APP is declared only now, so the install and build layers above are shared by all five images.
 ARG APP

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ALL_TOPICS, SERVICE_NAMES, SERVICES } from '#libs/contracts';
+import { ALL_TOPICS, SERVICE_NAMES, SERVICES, type ServiceName } from '#libs/contracts';
 import { APP_CONFIG_SCHEMAS, configProblems, unknownVariables } from './app-config-schemas.js';
 import { finalStageHasHealthcheck } from './dockerfile-stages.js';
 import {
@@ -34,11 +34,11 @@ const appService = (app: string): ComposeService => {
   return service;
 };
 
-const appConfig = (app: (typeof SERVICE_NAMES)[number]) =>
+const appConfig = (app: ServiceName) =>
   APP_CONFIG_SCHEMAS[app].parse(environmentOf(appService(app))) as Record<string, unknown>;
 
 /** Every host:port an app's config makes it call: `*_URL` variables and Kafka brokers. */
-function configuredServers(app: (typeof SERVICE_NAMES)[number]) {
+function configuredServers(app: ServiceName) {
   return Object.entries(appConfig(app)).flatMap(([variable, value]) => {
     if (variable === 'KAFKA_BROKERS') {
       return (value as string[]).map((broker) => {
@@ -113,7 +113,10 @@ describe('docker-compose.yml', () => {
     it('builds every APP build arg into an app that exists', () => {
       const apps = Object.values(services).flatMap((service) => buildArg(service, 'APP') ?? []);
       expect(apps.length).toBeGreaterThan(0);
-      for (const app of apps) expect(existsSync(repoPath(`apps/${app}/src/main.ts`))).toBe(true);
+      for (const app of apps) {
+        const main = `apps/${app}/src/main.ts`;
+        expect({ main, exists: existsSync(repoPath(main)) }).toEqual({ main, exists: true });
+      }
     });
 
     it.each(SERVICE_NAMES)('gives %s an environment its own config schema accepts', (app) => {
@@ -134,10 +137,10 @@ describe('docker-compose.yml', () => {
     it.each(SERVICE_NAMES)(
       'points the HTTP URLs of %s at apps, on the ports they listen on',
       (app) => {
-        const calls = configuredServers(app).filter(({ variable }) => variable !== 'DATABASE_URL');
-        for (const { variable, host, port } of calls.filter(({ variable }) =>
-          variable.endsWith('_URL'),
-        )) {
+        const calls = configuredServers(app).filter(
+          ({ variable }) => variable.endsWith('_URL') && variable !== 'DATABASE_URL',
+        );
+        for (const { variable, host, port } of calls) {
           const target = SERVICE_NAMES.find((name) => name === host);
           expect({ variable, host, isApp: target !== undefined }).toEqual({
             variable,

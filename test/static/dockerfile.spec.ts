@@ -74,6 +74,23 @@ describe('Dockerfile', () => {
     expect(runCommands(build).some((run) => /\bnpm ci\b/.test(run))).toBe(true);
   });
 
+  it('copies every folder that `npm run build` compiles into the build stage', () => {
+    const { scripts } = JSON.parse(readRepoFile('package.json')) as {
+      scripts: Record<string, string>;
+    };
+    const [, ...words] = scripts.build!.split(/\s+/);
+    const compiled = words.slice(
+      0,
+      words.findIndex((word) => word.startsWith('-')),
+    );
+    const build = stages.find((stage) =>
+      runCommands(stage).some((run) => /\bnpm run build\b/.test(run)),
+    );
+    const copied = copiesOf(build!).flatMap((copy) => argumentsOf(copy).slice(0, -1));
+    expect(compiled.length).toBeGreaterThan(0);
+    for (const folder of compiled) expect(copied).toContain(folder);
+  });
+
   it('gives the running image production dependencies only', () => {
     const nodeModules = copiesOf(runtime).filter((copy) =>
       argumentsOf(copy).some((argument) => argument.endsWith('node_modules')),
