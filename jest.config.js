@@ -22,6 +22,7 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/support/load-nest-first.ts'],
 };
 
 export default {
