@@ -8,7 +8,9 @@ const NAMESPACE = 'microshop:demo-product:';
  * version 5). Seeds in the catalog, promotion and test code agree on ids without a lookup.
  */
 export function demoProductId(sku: string): string {
-  const hash = createHash('sha1').update(NAMESPACE + sku).digest();
+  const hash = createHash('sha1')
+    .update(NAMESPACE + sku)
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

@@ -1,3 +1,5 @@
+export { demoCatalog } from './catalog/demo-catalog.js';
+export type { DemoProduct } from './catalog/demo-product.js';
 export {
   DEMO_CATEGORIES,
   DEMO_PRODUCTS_PER_CATEGORY,
