@@ -10,6 +10,21 @@ export { OrderCancelled, OrderConfirmed, OrderPlaced } from './events/order.even
 export { ProductCreated, ProductPriceChanged, ProductUpdated } from './events/product.events.js';
 export { CouponRedeemed, CouponReleased, PromotionChanged } from './events/promotion.events.js';
 export {
+  DEGRADATION_REASONS,
+  degradationReasonSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  productDetailPageSchema,
+  productPagePricingSchema,
+  productPageRecommendationsSchema,
+  type DegradationReason,
+  type LoginRequest,
+  type LoginResponse,
+  type ProductDetailPage,
+  type ProductPagePricing,
+  type ProductPageRecommendations,
+} from './http/gateway.http.js';
+export {
   idempotencyKeySchema,
   listOrdersQuerySchema,
   ORDER_LIMITS,
@@ -84,6 +99,7 @@ export {
   quoteSchema,
   redeemCouponRequestSchema,
   type ApplicablePromotions,
+  type ApplicablePromotionsQuery,
   type AppliedDiscount,
   type Coupon,
   type CouponRedemption,

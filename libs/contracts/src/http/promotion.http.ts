@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { moneySchema } from '../money.js';
+import { categoryIdSchema } from './product.http.js';
 
-/**
- * The promotion service's REST payloads: promotions, cart quotes and coupons. The gateway and the
- * order service parse responses with these schemas; the promotion service validates requests with
- * them. See docs/services/promotion.md.
- */
+// The promotion service's REST payloads: promotions, cart quotes and coupons. Paths are the
+// service's own; the gateway maps `/api/promotions...` to `/promotions...` and
+// `/api/admin/coupons` to `/coupons`. Request bodies refuse unknown fields, so a misspelt
+// `couponCode` is a 400 rather than a quote without the coupon. See docs/services/promotion.md.
 
 /**
  * The largest fixed discount or cart threshold, in minor units (one million in major units). It
@@ -45,7 +45,7 @@ function requireExactlyOneDiscount(
 
 /** `POST /promotions` (admin). */
 export const createPromotionRequestSchema = z
-  .object({
+  .strictObject({
     description: z.string().trim().min(1).max(200),
     scope: promotionScopeSchema,
     /** A product id (PRODUCT) or a category id (CATEGORY); absent for CART. */
@@ -64,20 +64,20 @@ export const createPromotionRequestSchema = z
     requireExactlyOneDiscount(value, ctx);
     const issue = (field: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [field], message });
-    if (value.scope === 'CART' && value.targetId !== undefined) {
+    const { scope, targetId } = value;
+    if (scope === 'CART' && targetId !== undefined) {
       issue('targetId', 'must be absent for a CART promotion');
     }
-    if (value.scope !== 'CART' && value.targetId === undefined) {
-      issue('targetId', `is required for a ${value.scope} promotion`);
+    if (scope !== 'CART' && targetId === undefined) {
+      issue('targetId', `is required for a ${scope} promotion`);
     }
-    if (
-      value.scope === 'PRODUCT' &&
-      value.targetId &&
-      !z.uuid().safeParse(value.targetId).success
-    ) {
+    if (scope === 'PRODUCT' && targetId && !z.uuid().safeParse(targetId).success) {
       issue('targetId', 'must be a product id (uuid)');
     }
-    if (value.scope !== 'CART' && value.minimumSubtotal) {
+    if (scope === 'CATEGORY' && targetId && !categoryIdSchema.safeParse(targetId).success) {
+      issue('targetId', 'must be a category id: a lower-case slug such as home-kitchen');
+    }
+    if (scope !== 'CART' && value.minimumSubtotal) {
       issue('minimumSubtotal', 'applies to CART promotions only');
     }
     const { amountOff, minimumSubtotal } = value;
@@ -118,11 +118,11 @@ export const applicablePromotionsSchema = z.object({
 });
 
 /** `POST /quotes`: price a cart at list prices the service knows, never prices sent by the caller. */
-export const quoteRequestSchema = z.object({
+export const quoteRequestSchema = z.strictObject({
   /** Lets the quote refuse a coupon this customer has used up. */
   customerId: z.string().trim().min(1).max(100).optional(),
   lines: z
-    .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(999) }))
+    .array(z.strictObject({ productId: z.uuid(), quantity: z.number().int().min(1).max(999) }))
     .min(1)
     .max(100)
     .refine((lines) => new Set(lines.map((line) => line.productId)).size === lines.length, {
@@ -165,7 +165,7 @@ export const quoteSchema = z.object({
 
 /** `POST /coupons` (admin). */
 export const createCouponRequestSchema = z
-  .object({
+  .strictObject({
     code: couponCodeSchema,
     percentOff: percentSchema.optional(),
     amountOff: positiveAmountSchema.optional(),
@@ -189,7 +189,7 @@ export const couponSchema = z.object({
 });
 
 /** `POST /coupons/:code/redemptions`, idempotent by `orderId`. */
-export const redeemCouponRequestSchema = z.object({
+export const redeemCouponRequestSchema = z.strictObject({
   orderId: z.uuid(),
   customerId: z.string().trim().min(1).max(100),
 });
@@ -202,6 +202,7 @@ export const couponRedemptionSchema = z.object({
 });
 
 export type ApplicablePromotions = z.output<typeof applicablePromotionsSchema>;
+export type ApplicablePromotionsQuery = z.output<typeof applicablePromotionsQuerySchema>;
 export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 export type Coupon = z.output<typeof couponSchema>;
 export type CouponRedemption = z.output<typeof couponRedemptionSchema>;
