@@ -8,6 +8,7 @@ import {
   instructionsOf,
   readDockerfileStages,
 } from './dockerfile-stages.js';
+import { APP_NODE_OPTIONS } from '../../tools/stack/app-process.js';
 import { readRepoFile, repoPath } from './static-files.js';
 
 /**
@@ -122,8 +123,21 @@ describe('Dockerfile', () => {
     expect(env).toContain('APP=${APP}');
     const cmd = instructionsOf(runtime, 'CMD').at(-1);
     expect(cmd && argumentsOf(cmd).join(' ')).toMatch(
-      /\bexec node dist\/apps\/\$\{?APP\}?\/src\/main\.js\b/,
+      /\bexec node (--\S+ )*dist\/apps\/\$\{?APP\}?\/src\/main\.js\b/,
     );
+  });
+
+  it('starts node with the same flags as the local stack, tracing bootstrap included', () => {
+    const cmd = argumentsOf(instructionsOf(runtime, 'CMD').at(-1)!).join(' ');
+    const flags = cmd
+      .match(/\bexec node ((?:--\S+ )*)/)?.[1]
+      ?.trim()
+      .split(' ');
+    expect(flags).toEqual(APP_NODE_OPTIONS);
+    const bootstrap = APP_NODE_OPTIONS.find((flag) => flag.startsWith('--import='));
+    const compiledFrom = bootstrap?.replace(/^--import=\.\/dist\//, '').replace(/\.js$/, '.ts');
+    expect(compiledFrom && existsSync(repoPath(compiledFrom))).toBe(true);
+    expect(copiesOf(runtime).flatMap(argumentsOf)).toContain('./dist/libs');
   });
 
   it('copies from the build context only files that exist and .dockerignore lets through', () => {

@@ -19,14 +19,18 @@ export function appEnvironment(app: ServiceName, endpoints: StackEndpoints): Nod
     env.DATABASE_URL = endpoints.databaseUrls[app];
     env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
   }
-  if (app === 'gateway') {
-    env.PRODUCT_URL = local('product');
-    env.ORDER_URL = local('order');
-    env.PROMOTION_URL = local('promotion');
-    env.RECOMMENDATION_URL = local('recommendation');
-  }
+  for (const callee of CALLS[app]) env[`${callee.toUpperCase()}_URL`] = local(callee);
   return env;
 }
+
+/** Which services each app calls over HTTP; each callee's address is `<CALLEE>_URL`. */
+const CALLS: Record<ServiceName, ServiceName[]> = {
+  gateway: ['product', 'order', 'promotion', 'recommendation'],
+  order: ['product', 'promotion'],
+  product: [],
+  promotion: [],
+  recommendation: [],
+};
 
 /**
  * Each service's database and user. Development credentials only: the local stack binds to
