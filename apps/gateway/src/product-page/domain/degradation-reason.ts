@@ -1,0 +1,9 @@
+import type { DegradationReason } from '#libs/contracts';
+import { UpstreamError } from '#libs/http-client';
+
+/** Why an optional part of a page could not be had, in the page's own words. */
+export function degradationReasonOf(error: unknown): DegradationReason {
+  if (!(error instanceof UpstreamError)) return 'error';
+  if (error.status === 0) return error.timedOut ? 'timeout' : 'unavailable';
+  return error.status === 404 ? 'unknown-product' : 'error';
+}
