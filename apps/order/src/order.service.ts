@@ -1,11 +1,12 @@
 import type { ServiceDefinition } from '#libs/service-defaults';
 import { type OrderConfig, orderConfigSchema } from './order.config.js';
 import { orderMigrations } from './database/migrations/index.js';
+import { OrdersModule } from './orders/orders.module.js';
 
 export const orderService: ServiceDefinition<OrderConfig> = {
   name: 'order',
   configSchema: orderConfigSchema,
   database: (config) => ({ url: config.DATABASE_URL, migrations: orderMigrations }),
   kafka: (config) => ({ brokers: config.KAFKA_BROKERS }),
-  imports: () => [],
+  imports: () => [OrdersModule],
 };
