@@ -1,0 +1,161 @@
+import autocannon from 'autocannon';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { ServiceTokenSigner } from '#libs/service-identity';
+import { LocalStack } from '../tools/stack/local-stack.js';
+import { stackSettingsFrom } from '../tools/stack/stack-settings.js';
+import { localServiceKeys } from '../tools/token/local-service-keys.js';
+import { interleave, median, ratioSummary } from './support/interleave.js';
+import { summarize } from './support/latency-summary.js';
+import { runOpenLoop } from './support/open-loop.js';
+import {
+  LATENCY_HEADER,
+  latencyRow,
+  machineLine,
+  publish,
+  ratioLine,
+} from './support/print-report.js';
+import { descendantsMemory, memoryByPart } from './support/process-memory.js';
+
+/**
+ * P1 and P2: the gateway tax on `GET /api/products/:id`, against the same request straight to the
+ * product service (with the service token the gateway would send), on the same stack, interleaved.
+ * P1 is throughput at saturation (closed loop, autocannon); P2 is latency at half the direct
+ * saturation rate (open loop, coordinated-omission corrected). P10, the stack's resident memory,
+ * is read at idle and after the load.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 32;
+
+// Request logs at `warn` in both arms: at `info` the local stack's log prefixer, which shares
+// the two cores, would be measured as much as the gateway.
+process.env.LOG_LEVEL = 'warn';
+const settings = {
+  ...stackSettingsFrom({
+    MICROSHOP_DATA_DIR: '.data/bench-stack',
+    MICROSHOP_PORT_BASE: '16000',
+    MICROSHOP_PG_PORT: '55451',
+    MICROSHOP_KAFKA_PORT: '19694',
+  }),
+  logFormat: 'json' as const,
+};
+const stack = new LocalStack(settings);
+await stack.start();
+
+const idleMemory = memoryByPart(descendantsMemory());
+const listing = (await (await fetch(stack.url('gateway', '/api/products?pageSize=1'))).json()) as {
+  items: { id: string }[];
+};
+const productId = listing.items[0]!.id;
+const keys = localServiceKeys(join(settings.dataDir, 'keys'));
+const signer = new ServiceTokenSigner({ service: 'gateway', signingKey: keys.gateway });
+const directHeaders = async () => ({ authorization: `Bearer ${await signer.tokenFor('product')}` });
+
+interface Target {
+  url: string;
+  headers: () => Promise<Record<string, string>>;
+}
+
+const targets: Record<'direct' | 'gateway', Target> = {
+  direct: { url: stack.url('product', `/products/${productId}`), headers: directHeaders },
+  gateway: { url: stack.url('gateway', `/api/products/${productId}`), headers: async () => ({}) },
+};
+
+async function saturate(target: Target, seconds = SECONDS) {
+  const result = await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    headers: await target.headers(),
+  });
+  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+async function openLoop(target: Target, rate: number) {
+  const url = new URL(target.url);
+  const pool = new Pool(url.origin, { connections: CONNECTIONS, pipelining: 1 });
+  const headers = await target.headers();
+  const result = await runOpenLoop({
+    ratePerSecond: rate,
+    durationMs: SECONDS * 1_000,
+    task: async () => {
+      const response = await pool.request({ method: 'GET', path: url.pathname, headers });
+      await response.body.dump();
+      if (response.statusCode !== 200) throw new Error(String(response.statusCode));
+    },
+  });
+  await pool.close();
+  return result;
+}
+
+console.log(`P1/P2 gateway tax: warming up, then ${ROUNDS} interleaved rounds of ${SECONDS} s`);
+await saturate(targets.direct, 5);
+await saturate(targets.gateway, 5);
+
+const p1Rows: string[] = [];
+const p1 = await interleave(
+  ROUNDS,
+  () => saturate(targets.direct),
+  () => saturate(targets.gateway),
+  (round, arm, r) => p1Rows.push(`| ${round} ${arm} | ${r.rps.toFixed(0)} | ${r.errors} |`),
+);
+const p1Ratio = ratioSummary(p1.candidate.map((g, i) => g.rps / p1.baseline[i]!.rps));
+
+const rate = Math.round(median(p1.baseline.map((r) => r.rps)) / 2);
+const p2Rows: string[] = [];
+const p2 = await interleave(
+  ROUNDS,
+  () => openLoop(targets.direct, rate),
+  () => openLoop(targets.gateway, rate),
+  (round, arm, r) =>
+    p2Rows.push(latencyRow(`${round} ${arm}`, summarize(r.latenciesMs), `errors ${r.errors}`)),
+);
+const added = (pick: 'p50' | 'p99') =>
+  ratioSummary(
+    p2.candidate.map(
+      (g, i) => summarize(g.latenciesMs)[pick] - summarize(p2.baseline[i]!.latenciesMs)[pick],
+    ),
+  );
+const loadedMemory = memoryByPart(descendantsMemory());
+await stack.stop();
+
+const memoryRows = [...idleMemory.keys()].map((part) => {
+  const idle = idleMemory.get(part)!;
+  const loaded = loadedMemory.get(part) ?? { rssMb: Number.NaN, pssMb: Number.NaN };
+  return `| ${part} | ${idle.rssMb.toFixed(0)} | ${idle.pssMb.toFixed(0)} | ${loaded.rssMb.toFixed(0)} | ${loaded.pssMb.toFixed(0)} |`;
+});
+const total = (memory: typeof idleMemory) =>
+  [...memory.values()].reduce((sum, part) => sum + part.pssMb, 0);
+const ms = (r: { median: number; min: number; max: number }) =>
+  `median +${r.median.toFixed(2)} ms (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)})`;
+
+publish(
+  'p1-p2-p10-gateway',
+  [
+    '',
+    `P1/P2 gateway tax and P10 memory (${machineLine()})`,
+    `GET /products/:id direct (with a service token) vs GET /api/products/:id through the gateway; ${CONNECTIONS} keep-alive connections, no pipelining, request logs at warn; load generator shares the cores`,
+    '',
+    '| P1 run (closed loop) | req/s | errors |',
+    '| --- | --- | --- |',
+    ...p1Rows,
+    '',
+    ratioLine('P1 throughput gateway / direct', p1Ratio, '>= 0.75'),
+    '',
+    `P2 open loop at ${rate} req/s (half the direct saturation):`,
+    ...LATENCY_HEADER,
+    ...p2Rows,
+    '',
+    `P2 added p50: ${ms(added('p50'))}; target <= +0.5 ms`,
+    `P2 added p99: ${ms(added('p99'))}; target <= +2 ms`,
+    '',
+    '| P10 part | idle RSS MB | idle PSS MB | after load RSS MB | after load PSS MB |',
+    '| --- | --- | --- | --- | --- |',
+    ...memoryRows,
+    '',
+    `P10 whole core stack (PSS): idle ${total(idleMemory).toFixed(0)} MB, after load ${total(loadedMemory).toFixed(0)} MB; target <= 1500 MB`,
+  ],
+  { p1: p1Ratio, p2: { p50: added('p50'), p99: added('p99'), rate }, p1Rows, p2Rows, memoryRows },
+);
