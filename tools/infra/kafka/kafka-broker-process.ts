@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LineForwarder } from '../process/line-forwarder.js';
+import { spawnServerProcess } from '../process/spawn-server-process.js';
 import type { KafkaDataPaths } from './kafka-data-paths.js';
 import { KAFKA_JVM_OPTIONS } from './kafka-jvm-options.js';
 
@@ -17,8 +16,9 @@ export interface KafkaBrokerProcess {
 }
 
 /**
- * Starts the broker JVM from the cached jars with this data directory's configuration, records its
- * pid for the next start's orphan check, and makes sure it does not outlive this process's exit.
+ * Starts the broker JVM from the cached jars with this data directory's configuration, in its own
+ * process group (a terminal's Ctrl-C is the program's to handle, see spawnServerProcess), records
+ * its pid for the next start's orphan check, and makes sure it does not outlive this process's exit.
  */
 export async function spawnKafkaBroker(options: {
   java: string;
@@ -28,63 +28,37 @@ export async function spawnKafkaBroker(options: {
   env: NodeJS.ProcessEnv;
 }): Promise<KafkaBrokerProcess> {
   const { paths } = options;
-  const output = new LineForwarder(options.log);
-  const child = spawn(
-    options.java,
-    [
+  const broker = spawnServerProcess({
+    command: options.java,
+    args: [
       ...KAFKA_JVM_OPTIONS,
       `-Dlog4j2.configurationFile=${paths.log4jConfig}`,
       ...['-cp', join(options.jarsDir, '*')],
       ...['kafka.Kafka', paths.serverProperties],
     ],
-    { cwd: paths.dir, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.on('data', (chunk: Buffer) => output.write(chunk));
-  child.stderr.on('data', (chunk: Buffer) => output.write(chunk));
-
-  let running = true;
-  const exited = new Promise<void>((resolve) => {
-    const markExited = (): void => {
-      running = false;
-      output.flush();
-      resolve();
-    };
-    // 'close' rather than 'exit': by then the output pipes are drained as well.
-    child.once('close', markExited);
-    child.once('error', (error) => {
-      output.write(`${error.message}\n`);
-      // A process that could not be spawned at all may never report 'close'.
-      if (child.pid === undefined) markExited();
-    });
+    cwd: paths.dir,
+    env: options.env,
+    log: options.log,
+    stopSignal: 'SIGTERM',
+    stopGraceMs: STOP_GRACE_MS,
   });
-
-  // exit handlers must be synchronous: a signal is all we can send, the JVM shuts down by itself.
-  const stopOnExit = (): void => {
-    child.kill('SIGTERM');
-  };
-  process.on('exit', stopOnExit);
-  if (child.pid !== undefined) await writeFile(paths.pidFile, `${child.pid}\n`);
+  try {
+    if (broker.pid !== undefined) await writeFile(paths.pidFile, `${broker.pid}\n`);
+  } catch (error) {
+    await broker.stop();
+    throw error;
+  }
 
   let stopping: Promise<void> | undefined;
   return {
-    isRunning: () => running,
-    recentOutput: () => output.recentLines(),
+    isRunning: () => broker.isRunning(),
+    recentOutput: () => broker.recentOutput(),
     stop: () => {
       stopping ??= (async () => {
-        process.off('exit', stopOnExit);
-        if (running) {
-          child.kill('SIGTERM');
-          let timer: NodeJS.Timeout | undefined;
-          const gaveUp = new Promise<'gave up'>((resolve) => {
-            timer = setTimeout(() => resolve('gave up'), STOP_GRACE_MS);
-          });
-          if ((await Promise.race([exited, gaveUp])) === 'gave up') child.kill('SIGKILL');
-          clearTimeout(timer);
-          await exited;
-        }
+        await broker.stop();
         // A later start may have replaced this broker (see stopOrphanedKafka): keep its pid file.
         const recorded = await readFile(paths.pidFile, 'utf8').catch(() => '');
-        if (recorded.trim() === String(child.pid)) await rm(paths.pidFile, { force: true });
+        if (recorded.trim() === String(broker.pid)) await rm(paths.pidFile, { force: true });
       })();
       return stopping;
     },

