@@ -48,7 +48,7 @@ describe('events across services', () => {
     const sku = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
     const response = await fetch(system.url('product', '/products'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await system.signedHeaders('product')), 'content-type': 'application/json' },
       body: JSON.stringify({
         sku,
         name: `Test product ${sku}`,
@@ -65,6 +65,7 @@ describe('events across services', () => {
   const recommendationsFor = async (productId: string) => {
     const response = await fetch(
       system.url('recommendation', `/recommendations?productId=${productId}`),
+      { headers: await system.signedHeaders('recommendation') },
     );
     return { status: response.status, body: (await response.json()) as RecommendationsBody };
   };
@@ -73,15 +74,17 @@ describe('events across services', () => {
   async function waitUntilKnown(...productIds: string[]) {
     await eventually('recommendation and promotion know the products', async () => {
       for (const id of productIds) {
-        if (
-          (await statusOf(system.url('recommendation', `/recommendations?productId=${id}`))) !== 200
-        ) {
+        const url = system.url('recommendation', `/recommendations?productId=${id}`);
+        if ((await statusOf(url, await system.signedHeaders('recommendation'))) !== 200) {
           return false;
         }
       }
       const quote = await fetch(system.url('promotion', '/quotes'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          ...(await system.signedHeaders('promotion')),
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({
           lines: productIds.map((productId) => ({ productId, quantity: 1 })),
         }),
@@ -93,7 +96,11 @@ describe('events across services', () => {
   async function placeOrder(...productIds: string[]): Promise<string> {
     const response = await fetch(system.url('order', '/orders'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      headers: {
+        ...(await system.signedHeaders('order')),
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
       body: JSON.stringify({
         customerId: `customer-${randomUUID()}`,
         items: productIds.map((productId) => ({ productId, quantity: 1 })),

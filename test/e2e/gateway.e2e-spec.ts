@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { localServiceIdentityEnv } from '../../tools/token/local-service-keys.js';
 import { eventually } from '../support/poll.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
@@ -17,7 +13,6 @@ interface ProductSummary {
  */
 describe('the gateway in front of the real services', () => {
   let system: SystemUnderTest;
-  let keysDir: string;
   const api = (path: string) => system.url('gateway', `/api${path}`);
 
   beforeAll(async () => {
@@ -32,15 +27,11 @@ describe('the gateway in front of the real services', () => {
         system.startApp(app),
       ),
     );
-    keysDir = mkdtempSync(join(tmpdir(), 'microshop-e2e-keys-'));
-    await system.startApp('gateway', {
-      SERVICE_SIGNING_KEY: localServiceIdentityEnv(keysDir, 'gateway').SERVICE_SIGNING_KEY,
-    });
+    await system.startApp('gateway');
   }, 240_000);
 
   afterAll(async () => {
     await system?.stop();
-    if (keysDir) rmSync(keysDir, { recursive: true, force: true });
   }, 60_000);
 
   async function signIn(email: string): Promise<string> {
@@ -73,7 +64,11 @@ describe('the gateway in front of the real services', () => {
 
     const id = list.body.items[0].id as string;
     const viaGateway = await json(await fetch(api(`/products/${id}`)));
-    const direct = await json(await fetch(system.url('product', `/products/${id}`)));
+    const direct = await json(
+      await fetch(system.url('product', `/products/${id}`), {
+        headers: await system.signedHeaders('product'),
+      }),
+    );
     expect(viaGateway).toEqual(direct);
   });
 

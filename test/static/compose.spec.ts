@@ -3,6 +3,14 @@ import { ALL_TOPICS, SERVICE_NAMES, SERVICES, type ServiceName } from '#libs/con
 import { APP_CONFIG_SCHEMAS, configProblems, unknownVariables } from './app-config-schemas.js';
 import { finalStageHasHealthcheck } from './dockerfile-stages.js';
 import {
+  configuredCalls,
+  type Environments,
+  needlessTrust,
+  refusedCalls,
+  sharedSigningKeys,
+  signingKeyIds,
+} from './service-identity-checks.js';
+import {
   buildArg,
   type ComposeService,
   dependenciesOf,
@@ -156,6 +164,28 @@ describe('docker-compose.yml', () => {
       const service = appService(app);
       const gracePeriodMs = durationMs(service.stop_grace_period ?? '10s');
       expect(gracePeriodMs).toBeGreaterThan(Number(appConfig(app).SHUTDOWN_TIMEOUT_MS));
+    });
+  });
+
+  describe('service identity', () => {
+    const environments = Object.fromEntries(
+      SERVICE_NAMES.map((app) => [app, environmentOf(appService(app))]),
+    ) as Environments;
+
+    it('signs every call an app is configured to make with a key its callee trusts', async () => {
+      expect(configuredCalls(environments)).toContainEqual({ caller: 'order', callee: 'product' });
+      expect(await refusedCalls(environments)).toEqual([]);
+    });
+
+    it('makes each service trust only the apps configured to call it', () => {
+      expect(needlessTrust(environments)).toEqual([]);
+    });
+
+    it('gives every app a key of its own, named as a dev-only key', () => {
+      expect(sharedSigningKeys(environments)).toEqual([]);
+      expect(signingKeyIds(environments)).toEqual(
+        Object.fromEntries(SERVICE_NAMES.map((app) => [app, `${app}-dev-only`])),
+      );
     });
   });
 

@@ -3,6 +3,13 @@ import { parseAllDocuments } from 'yaml';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '#libs/contracts';
 import { APP_CONFIG_SCHEMAS, configProblems, unknownVariables } from './app-config-schemas.js';
 import {
+  type Environments,
+  needlessTrust,
+  refusedCalls,
+  sharedSigningKeys,
+  signingKeyIds,
+} from './service-identity-checks.js';
+import {
   environmentOf as composeEnvironmentOf,
   readComposeFile,
   repoPath,
@@ -261,6 +268,28 @@ describe(`the Kubernetes overlay ${OVERLAY}`, () => {
   it.each(SERVICE_NAMES)('runs a pinned, non-latest image of %s', (app) => {
     const { image = '' } = deploymentOf(app).container;
     expect(image).toMatch(new RegExp(`^microshop/${app}:(?!latest$)[\\w.-]+$`));
+  });
+
+  describe('service identity', () => {
+    const environments = () =>
+      Object.fromEntries(
+        SERVICE_NAMES.map((app) => [app, environmentOf(deploymentOf(app).container)]),
+      ) as Environments;
+
+    it('signs every call an app is configured to make with a key its callee trusts', async () => {
+      expect(await refusedCalls(environments())).toEqual([]);
+    });
+
+    it('makes each service trust only the apps configured to call it', () => {
+      expect(needlessTrust(environments())).toEqual([]);
+    });
+
+    it('gives every app a key of its own, named as a dev-only key', () => {
+      expect(sharedSigningKeys(environments())).toEqual([]);
+      expect(signingKeyIds(environments())).toEqual(
+        Object.fromEntries(SERVICE_NAMES.map((app) => [app, `${app}-dev-only`])),
+      );
+    });
   });
 
   it('marks every Secret of the local overlay as dev-only', () => {

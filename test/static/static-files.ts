@@ -17,6 +17,7 @@ export interface ComposeService {
   image?: string;
   build?:
     string | { context?: string; dockerfile?: string; args?: Record<string, EnvironmentValue> };
+  env_file?: string | (string | { path: string; required?: boolean })[];
   environment?: Record<string, EnvironmentValue> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
@@ -42,10 +43,39 @@ export function readComposeFile(): ComposeFile {
 }
 
 /**
- * A service's environment as the container sees it. A name without a value is passed through
- * from the host's shell, which nothing guarantees, so it counts as unset (`undefined`).
+ * A service's environment as the container sees it: its `env_file`s in order, then `environment`,
+ * which wins. A name without a value is passed through from the host's shell, which nothing
+ * guarantees, so it counts as unset (`undefined`).
  */
 export function environmentOf(service: ComposeService): Record<string, string | undefined> {
+  const envFiles = [service.env_file ?? []].flat();
+  const fromFiles = envFiles.map((file) =>
+    readEnvFile(typeof file === 'string' ? file : file.path),
+  );
+  return Object.assign({}, ...fromFiles, environmentEntriesOf(service));
+}
+
+/**
+ * An env file (`NAME=value` lines, `#` comments), relative to the repository root as Compose reads
+ * it relative to the compose file. Values are taken literally; what Compose would not take
+ * literally (quotes it strips, `$` it interpolates, ` #` starting a comment) is refused, not misread.
+ */
+function readEnvFile(relative: string): Record<string, string> {
+  const lines = readRepoFile(relative)
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [, name, value] = /^([A-Za-z_]\w*)=(.*)$/.exec(line) ?? [];
+      if (name === undefined || value === undefined || /^['"]|\$| #/.test(value)) {
+        throw new Error(`${relative}: cannot read "${line.slice(0, 40)}..." literally`);
+      }
+      return [name, value];
+    }),
+  );
+}
+
+function environmentEntriesOf(service: ComposeService): Record<string, string | undefined> {
   const environment = service.environment ?? {};
   const entries = Array.isArray(environment)
     ? environment.map((line) => {

@@ -17,10 +17,10 @@ export async function eventually(
   throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 }
 
-/** The HTTP status of a GET, or 0 when nothing answers. */
-export async function statusOf(url: string): Promise<number> {
+/** The HTTP status of a GET (with `headers`, e.g. a service token), or 0 when nothing answers. */
+export async function statusOf(url: string, headers: Record<string, string> = {}): Promise<number> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(3_000) });
     await response.arrayBuffer();
     return response.status;
   } catch {

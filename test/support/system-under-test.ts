@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ALL_TOPICS, SERVICES, type ServiceName } from '#libs/contracts';
+import { ServiceTokenSigner } from '#libs/service-identity';
 import { ensureTopics } from '../../tools/infra/kafka/ensure-topics.js';
 import type { LocalKafka } from '../../tools/infra/kafka/local-kafka.js';
 import { startKafka } from '../../tools/infra/kafka/start-kafka.js';
@@ -10,6 +11,7 @@ import { serviceDatabaseUrl } from '../../tools/infra/postgres/service-database-
 import { startPostgres } from '../../tools/infra/postgres/start-postgres.js';
 import { appEnvironment, serviceDatabaseFor } from '../../tools/stack/app-environment.js';
 import { type AppProcess, startApp, stopApp } from '../../tools/stack/app-process.js';
+import { localServiceKeys } from '../../tools/token/local-service-keys.js';
 import { eventually, statusOf } from './poll.js';
 
 export interface SystemOptions {
@@ -30,13 +32,20 @@ const INFRA_ENV = ['PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE', 'KA
  */
 export class SystemUnderTest {
   private readonly apps = new Map<ServiceName, AppProcess>();
+  private readonly signers = new Map<ServiceName, ServiceTokenSigner>();
 
   private constructor(
     private readonly options: SystemOptions,
-    private readonly dataDir: string,
+    /** The data folder, as `MICROSHOP_DATA_DIR` would name it to `npm start` or `npm run token`. */
+    readonly dataDir: string,
     public postgres: LocalPostgres,
     public kafka: LocalKafka,
   ) {}
+
+  /** The apps' signing keys, where `npm start` keeps them: `<data dir>/keys`. */
+  get keysDir(): string {
+    return join(this.dataDir, 'keys');
+  }
 
   /** Starts PostgreSQL and Kafka (always its own: these tests stop and restart them). */
   static async start(options: SystemOptions): Promise<SystemUnderTest> {
@@ -74,6 +83,25 @@ export class SystemUnderTest {
     return `http://127.0.0.1:${this.port(app)}${path}`;
   }
 
+  /**
+   * Headers that make a test's call to `to` a signed call from `from` (the gateway unless told
+   * otherwise), with `from`'s key from this system's keys: the services refuse unsigned calls.
+   */
+  async signedHeaders(
+    to: ServiceName,
+    from: ServiceName = 'gateway',
+  ): Promise<{ authorization: string }> {
+    let signer = this.signers.get(from);
+    if (!signer) {
+      signer = new ServiceTokenSigner({
+        service: from,
+        signingKey: localServiceKeys(this.keysDir)[from],
+      });
+      this.signers.set(from, signer);
+    }
+    return { authorization: await signer.authorizationFor(to) };
+  }
+
   /** Starts an app with the environment `npm start` gives it (plus `extraEnv`) and waits until ready. */
   async startApp(app: ServiceName, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
     const server = { host: this.postgres.admin.host, port: this.postgres.admin.port };
@@ -86,7 +114,11 @@ export class SystemUnderTest {
       (Object.keys(SERVICES) as ServiceName[]).map((name) => [name, this.port(name)]),
     ) as Record<ServiceName, number>;
     const env = {
-      ...appEnvironment(app, { ports, kafkaBrokers: this.kafka.brokers, databaseUrls }),
+      ...appEnvironment(
+        app,
+        { ports, kafkaBrokers: this.kafka.brokers, databaseUrls },
+        this.keysDir,
+      ),
       LOG_LEVEL: 'warn',
       ...extraEnv,
     };

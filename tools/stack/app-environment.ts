@@ -1,5 +1,6 @@
 import { SERVICES, type ServiceName } from '#libs/contracts';
 import type { ServiceDatabase } from '../infra/postgres/service-database.js';
+import { localServiceIdentityEnv } from '../token/local-service-keys.js';
 
 export interface StackEndpoints {
   ports: Record<ServiceName, number>;
@@ -11,8 +12,16 @@ export interface StackEndpoints {
  * The environment each app gets from the local stack. The names are exactly those that
  * docker-compose.yml and k8s/ set (a static test checks both against the apps' config schemas),
  * so the local stack runs the same processes with the same configuration surface.
+ *
+ * Service identity comes from the keys in `keysDir` (`<data dir>/keys`, created on first use),
+ * the same ones `npm run token` signs with, so its tokens work against the running stack. The
+ * gateway is the public entry: no service calls it, so it is given no trusted keys.
  */
-export function appEnvironment(app: ServiceName, endpoints: StackEndpoints): NodeJS.ProcessEnv {
+export function appEnvironment(
+  app: ServiceName,
+  endpoints: StackEndpoints,
+  keysDir: string,
+): NodeJS.ProcessEnv {
   const local = (name: ServiceName) => `http://127.0.0.1:${endpoints.ports[name]}`;
   const env: NodeJS.ProcessEnv = { PORT: String(endpoints.ports[app]), HOST: '127.0.0.1' };
   if (SERVICES[app].ownsDatabase) {
@@ -20,6 +29,9 @@ export function appEnvironment(app: ServiceName, endpoints: StackEndpoints): Nod
     env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
   }
   for (const callee of CALLS[app]) env[`${callee.toUpperCase()}_URL`] = local(callee);
+  const identity = localServiceIdentityEnv(keysDir, app);
+  env.SERVICE_SIGNING_KEY = identity.SERVICE_SIGNING_KEY;
+  if (app !== 'gateway') env.SERVICE_TRUSTED_KEYS = identity.SERVICE_TRUSTED_KEYS;
   return env;
 }
 

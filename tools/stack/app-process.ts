@@ -12,13 +12,23 @@ export interface AppProcess {
 }
 
 /**
- * kafkajs 2.2.4 schedules a timer at `-1 - Date.now()` ms when it is not throttled; Node 24 warns
- * about the negative value on every start, and the timer behaves as intended (1 ms). The Dockerfile
- * passes the same flag.
+ * How every app's `node` starts, here and in the Dockerfile's CMD (a static test compares them).
+ *
+ * - The tracing bootstrap is imported before the app, so that the modules the app imports can be
+ *   instrumented (docs/observability.md).
+ * - kafkajs 2.2.4 schedules a timer at `-1 - Date.now()` ms when it is not throttled; Node 24 warns
+ *   about the negative value on every start, and the timer behaves as intended (1 ms).
  */
-const APP_NODE_OPTIONS = ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning'];
+export const APP_NODE_OPTIONS = [
+  '--enable-source-maps',
+  '--disable-warning=TimeoutNegativeWarning',
+  '--import=./dist/libs/observability/src/tracing/register.js',
+];
 
-/** Starts one built app (`dist/apps/<name>/src/main.js`) as its own OS process. */
+/**
+ * Starts one built app (`dist/apps/<name>/src/main.js`) as its own OS process, from the repository
+ * root (where `npm start` and the tests run).
+ */
 export function startApp(
   name: ServiceName,
   env: NodeJS.ProcessEnv,

@@ -33,7 +33,9 @@ export class LocalStack {
     const log = (name: string, index: number) => (line: string) =>
       writePrefixed(line, name, colourFor(index));
 
-    const [postgres, kafka] = await Promise.all([
+    // Settle both before deciding, so a server that did start is recorded (and stopped) even when
+    // the other failed.
+    const [postgresStart, kafkaStart] = await Promise.allSettled([
       startPostgres({
         dataDir: join(settings.dataDir, 'postgres'),
         port: settings.postgresPort,
@@ -46,8 +48,12 @@ export class LocalStack {
         log: log('kafka', 6),
       }),
     ]);
-    this.postgres = postgres;
-    this.kafka = kafka;
+    if (postgresStart.status === 'fulfilled') this.postgres = postgresStart.value;
+    if (kafkaStart.status === 'fulfilled') this.kafka = kafkaStart.value;
+    if (postgresStart.status === 'rejected') throw postgresStart.reason;
+    if (kafkaStart.status === 'rejected') throw kafkaStart.reason;
+    const postgres = postgresStart.value;
+    const kafka = kafkaStart.value;
 
     const owners = SERVICE_NAMES.filter((name) => SERVICES[name].ownsDatabase);
     await Promise.all([
@@ -62,7 +68,7 @@ export class LocalStack {
     const endpoints = { ports: settings.ports, kafkaBrokers: kafka.brokers, databaseUrls };
 
     this.apps = SERVICE_NAMES.map((name, index) =>
-      startApp(name, appEnvironment(name, endpoints), {
+      startApp(name, appEnvironment(name, endpoints, join(settings.dataDir, 'keys')), {
         colour: colourFor(index),
         format: settings.logFormat,
       }),

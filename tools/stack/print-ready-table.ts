@@ -16,6 +16,8 @@ export function printReadyTable(stack: LocalStack, elapsedMs: number): void {
       ...rows,
       '',
       '  Every app serves /health/live, /health/ready and /metrics.',
+      '  Internal services refuse calls without a service token; to mint one for curl:',
+      '    npm run -s token -- gateway product | tail -1',
       ...stack.describeInfrastructure().map((line) => `  ${line}`),
       '',
       'Press Ctrl-C to stop everything.',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { httpUrlVariable, millisecondsVariable, serviceEnvSchema } from '#libs/config';
+import { httpUrlVariable, millisecondsVariable, publicEntryEnvSchema } from '#libs/config';
 import { SERVICES } from '#libs/contracts';
-import { serviceSigningKeyVariable } from '#libs/service-identity';
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -27,8 +26,12 @@ const originsVariable = () =>
       message: 'must list origins such as https://shop.example, comma-separated, or *',
     });
 
-/** Everything the gateway reads from its environment, validated at boot. See docs/gateway.md. */
-export const gatewayConfigSchema = serviceEnvSchema(SERVICES.gateway.port).extend({
+/**
+ * Everything the gateway reads from its environment, validated at boot. See docs/gateway.md. The
+ * public entry: it signs its calls to the services (`SERVICE_SIGNING_KEY`) but trusts no service
+ * keys, because no service calls it.
+ */
+export const gatewayConfigSchema = publicEntryEnvSchema(SERVICES.gateway.port).extend({
   PRODUCT_URL: httpUrlVariable(local(SERVICES.product.port)),
   ORDER_URL: httpUrlVariable(local(SERVICES.order.port)),
   PROMOTION_URL: httpUrlVariable(local(SERVICES.promotion.port)),
@@ -55,11 +58,6 @@ export const gatewayConfigSchema = serviceEnvSchema(SERVICES.gateway.port).exten
   RATE_LIMIT_PER_SECOND: countVariable(5_000),
   /** Extra requests a client may spend over 10 s once its per-second allowance is used up. */
   RATE_LIMIT_BURST: countVariable(5_000),
-  /**
-   * The gateway's own Ed25519 private key (JSON JWK) for signing its calls to the services.
-   * Optional until the services verify service tokens; without it calls go unsigned.
-   */
-  SERVICE_SIGNING_KEY: serviceSigningKeyVariable().optional(),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the fake received. */
@@ -9,6 +15,7 @@ export interface ReceivedCall {
   path: string;
   /** The `:name` segments of the route that matched. */
   params: Record<string, string>;
+  headers: IncomingHttpHeaders;
   // Tests assert on shapes with `expect`, so the body stays loosely typed here, in one place.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
@@ -120,6 +127,7 @@ export class FakeService {
       method,
       path,
       params: Object.fromEntries(route?.names.map((name, i) => [name, values[i]!]) ?? []),
+      headers: request.headers,
       body: text === '' ? undefined : JSON.parse(text),
     };
     this.calls.push(call);

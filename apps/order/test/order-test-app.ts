@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '#libs/contracts';
+import type { ServicePublicKey } from '#libs/service-identity';
 import { createService } from '#libs/service-defaults';
 import { isolatedDatabase } from '../../../test/support/isolated-database.js';
+import { testServiceIdentity } from '../../../test/support/test-service-identity.js';
 import { orderService } from '../src/order.service.js';
 import { FakeService, type ReceivedCall, type Reply } from './fake-service.js';
 
@@ -27,6 +29,8 @@ export interface OrderTestApp {
   product: FakeService;
   promotion: FakeService;
   dataSource: DataSource;
+  /** The order service's public key, as product and promotion hold it to verify its calls. */
+  publicKey: ServicePublicKey;
   /** List prices the promotion fake quotes, in euro cents; unlisted products cost 10.00. */
   prices: Map<string, number>;
   placeOrder(body: unknown, idempotencyKey?: string | null): Promise<ApiResponse>;
@@ -60,6 +64,7 @@ export async function startOrderApp(): Promise<OrderTestApp> {
   };
   answerNormally();
 
+  const identity = testServiceIdentity('order');
   const { app } = await createService(orderService, {
     DATABASE_URL: database.url,
     KAFKA_BROKERS: brokers,
@@ -67,6 +72,7 @@ export async function startOrderApp(): Promise<OrderTestApp> {
     PRODUCT_URL: product.url,
     PROMOTION_URL: promotion.url,
     DOWNSTREAM_TIMEOUT_MS: String(TEST_DOWNSTREAM_TIMEOUT_MS),
+    ...identity.env,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
@@ -76,18 +82,20 @@ export async function startOrderApp(): Promise<OrderTestApp> {
     product,
     promotion,
     dataSource,
+    publicKey: identity.appPublicKey,
     prices,
     answerNormally,
-    placeOrder: (body, idempotencyKey = randomUUID()) =>
+    placeOrder: async (body, idempotencyKey = randomUUID()) =>
       call(baseUrl, '/orders', {
         method: 'POST',
         headers: {
+          ...(await identity.headers()),
           'content-type': 'application/json',
           ...(idempotencyKey === null ? {} : { 'idempotency-key': idempotencyKey }),
         },
         body: JSON.stringify(body),
       }),
-    get: (path) => call(baseUrl, path),
+    get: async (path) => call(baseUrl, path, { headers: await identity.headers() }),
     eventsOf: async (orderId) => {
       const rows: { envelope: { type: string; payload: unknown } }[] = await dataSource.query(
         'SELECT envelope FROM outbox_messages WHERE message_key = $1 ORDER BY id',

@@ -3,6 +3,7 @@ import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { TOPICS, type TopicContract } from '#libs/contracts';
 import { createKafka } from '#libs/messaging';
+import { testServiceIdentity } from '../../../test/support/test-service-identity.js';
 
 export interface ApiResponse {
   status: number;
@@ -37,15 +38,17 @@ export async function startProductApp(databaseUrl: string): Promise<ProductTestA
   const { productService } = await import('../src/product.service.js');
   const brokers = process.env.KAFKA_BROKERS_TEST ?? '';
   await createTopics(brokers.split(','), [TOPICS.productEvents, TOPICS.inventoryEvents]);
+  const identity = testServiceIdentity('product');
   const { app } = await createService(productService, {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
     LOG_LEVEL: 'error',
+    ...identity.env,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
-  const call = (method: string) => (path: string, body?: unknown) =>
-    request(baseUrl, method, path, body);
+  const call = (method: string) => async (path: string, body?: unknown) =>
+    request(baseUrl, method, path, body, await identity.headers());
   return {
     dataSource: app.get(DataSource),
     get: call('GET'),
@@ -80,10 +83,11 @@ async function request(
   method: string,
   path: string,
   body: unknown,
+  signed: Record<string, string>,
 ): Promise<ApiResponse> {
   const response = await fetch(baseUrl + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...signed, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -2,6 +2,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type Money, TOPICS } from '#libs/contracts';
+import { testServiceIdentity } from '../../../test/support/test-service-identity.js';
 
 export interface ApiResponse {
   status: number;
@@ -48,19 +49,21 @@ export async function startPromotionApp(databaseUrl: string): Promise<PromotionT
 
   const brokers = process.env.KAFKA_BROKERS_TEST ?? '';
   await createTopics(brokers.split(','));
+  const identity = testServiceIdentity('promotion');
   const { app } = await createService(promotionService, {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
     LOG_LEVEL: 'error',
     CATALOG_CONSUMER_GROUP: `promotion.catalog.test-${randomUUID()}`,
+    ...identity.env,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
   const dataSource = app.get(DataSource);
   return {
     dataSource,
-    get: (path) => request(baseUrl, 'GET', path),
-    post: (path, body) => request(baseUrl, 'POST', path, body),
+    get: async (path) => request(baseUrl, 'GET', path, await identity.headers()),
+    post: async (path, body) => request(baseUrl, 'POST', path, await identity.headers(), body),
     knowProduct: async ({
       productId = randomUUID(),
       categoryId = `test-${randomUUID()}`,
@@ -116,11 +119,12 @@ async function request(
   baseUrl: string,
   method: string,
   path: string,
+  signed: Record<string, string>,
   body?: unknown,
 ): Promise<ApiResponse> {
   const response = await fetch(baseUrl + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...signed, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -16,6 +16,7 @@ import {
 import { createKafka, DEAD_LETTER_TOPIC } from '#libs/messaging';
 import { isolatedDatabase } from '../../../test/support/isolated-database.js';
 import { eventually } from '../../../test/support/poll.js';
+import { testServiceIdentity } from '../../../test/support/test-service-identity.js';
 
 // Jest's ES module loader refuses a CommonJS package (@willsoto/nestjs-prometheus) that require()s
 // @nestjs/common while @nestjs/common is still loading in the same import graph (Node itself copes).
@@ -39,6 +40,7 @@ describe('recommendation service on real PostgreSQL and Kafka', () => {
   let producer: Producer;
   let deadLetterReader: Consumer;
   const deadLetters: KafkaMessage[] = [];
+  const identity = testServiceIdentity('recommendation');
 
   beforeAll(async () => {
     kafka = createKafka({ clientId: 'recommendation-test', brokers });
@@ -67,6 +69,7 @@ describe('recommendation service on real PostgreSQL and Kafka', () => {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: brokers.join(','),
       LOG_LEVEL: 'warn',
+      ...identity.env,
     }));
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
@@ -157,7 +160,7 @@ describe('recommendation service on real PostgreSQL and Kafka', () => {
   }
 
   async function get<Body>(path: string) {
-    const response = await fetch(baseUrl + path);
+    const response = await fetch(baseUrl + path, { headers: await identity.headers() });
     return {
       status: response.status,
       contentType: response.headers.get('content-type'),

@@ -8,4 +8,9 @@ export {
   postgresUrlVariable,
 } from './env-schemas.js';
 export { loadConfig } from './load-config.js';
-export { serviceEnvSchema, type ServiceEnv } from './service-env.schema.js';
+export {
+  publicEntryEnvSchema,
+  serviceEnvSchema,
+  type AppEnv,
+  type ServiceEnv,
+} from './service-env.schema.js';

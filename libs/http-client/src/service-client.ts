@@ -11,6 +11,12 @@ export interface ServiceClientOptions {
   timeoutMs: number;
   /** Keep-alive connections held open to the callee. */
   connections?: number;
+  /**
+   * The `Authorization` header value of each call, asked for on every call so that a short-lived
+   * token is renewed in time: typically `() => signer.authorizationFor('product')` with the
+   * app's `ServiceTokenSigner`. Without it, calls carry only what `CallOptions.headers` gives.
+   */
+  authorization?: () => Promise<string>;
 }
 
 export interface CallOptions {
@@ -62,9 +68,11 @@ export class ServiceClient {
     schema: Schema,
     call: CallOptions,
   ): Promise<z.output<Schema>> {
-    const { service, timeoutMs } = this.options;
+    const { service, timeoutMs, authorization } = this.options;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
+    // Outside the try: a token that cannot be minted is our failure, not the callee's.
+    const identity = authorization ? { authorization: await authorization() } : {};
     let response;
     try {
       response = await this.pool.request({
@@ -74,6 +82,7 @@ export class ServiceClient {
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...identity,
           ...call.headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, type ServiceEnv } from '#libs/config';
+import { loadConfig, type AppEnv } from '#libs/config';
 import type { ServiceDefinition } from './service-definition.js';
 import { ServiceRootModule } from './service-root.module.js';
 
@@ -11,7 +11,7 @@ import { ServiceRootModule } from './service-root.module.js';
  * handlers: `runService` uses it for the real process, integration tests to get the very same app
  * on a random port. Throws `ConfigError` when the environment does not fit the schema.
  */
-export async function createService<Config extends ServiceEnv>(
+export async function createService<Config extends AppEnv>(
   definition: ServiceDefinition<Config>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ app: NestExpressApplication; config: Config }> {

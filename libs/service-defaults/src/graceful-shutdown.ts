@@ -1,9 +1,11 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { Server } from 'node:http';
+import { flushTraces } from '#libs/observability';
 
 /**
  * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish, then run Nest's
- * shutdown hooks (Kafka consumers stop, producers flush, the database pool closes) and exit 0.
+ * shutdown hooks (Kafka consumers stop, producers flush, the database pool closes), send the spans
+ * still batched for the trace exporter, and exit 0.
  * If that takes longer than `timeoutMs`, exit 1 rather than hang: an orchestrator would
  * SIGKILL us anyway, and a clear log line beats a silent kill.
  */
@@ -27,6 +29,7 @@ export function exitGracefullyOnSignals(
     server.closeIdleConnections();
     await drained;
     await app.close();
+    await flushTraces();
     logger.log('stopped', 'Shutdown');
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, type ServiceEnv } from '#libs/config';
+import { ConfigError, type AppEnv } from '#libs/config';
 import { createService } from './create-service.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import type { ServiceDefinition } from './service-definition.js';
@@ -10,7 +10,7 @@ import type { ServiceDefinition } from './service-definition.js';
  * naming the variable), compose the shared modules with the app's own, listen, and shut down
  * gracefully on SIGTERM/SIGINT. Each `main.ts` is a call to this.
  */
-export async function runService<Config extends ServiceEnv>(
+export async function runService<Config extends AppEnv>(
   definition: ServiceDefinition<Config>,
 ): Promise<NestExpressApplication> {
   const { app, config } = await createService(definition).catch((error: unknown) => {

@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { ServiceEnv } from '#libs/config';
+import type { AppEnv } from '#libs/config';
 import { SERVICE_CONFIG } from './service-config.token.js';
 
 /** Makes the validated config injectable everywhere as {@link SERVICE_CONFIG}. */
 @Module({})
 export class ServiceConfigModule {
-  static forRoot(config: ServiceEnv): DynamicModule {
+  static forRoot(config: AppEnv): DynamicModule {
     return {
       module: ServiceConfigModule,
       global: true,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import express from 'express';
-import type { ServiceEnv } from '#libs/config';
+import type { AppEnv } from '#libs/config';
 import { DatabaseModule, DatabaseReadiness } from '#libs/database';
 import { HealthModule, type ReadinessCheck } from '#libs/health';
 import {
@@ -22,13 +22,14 @@ import { ProblemDetailsFilter } from '#libs/problem-details';
 import { ServiceConfigModule } from './service-config.module.js';
 import { SERVICE_CONFIG } from './service-config.token.js';
 import type { ServiceDefinition } from './service-definition.js';
+import { serviceIdentityModule } from './service-identity-module.js';
 
 /** Composes the shared infrastructure modules with the app's own, from its definition and config. */
 @Module({})
 export class ServiceRootModule implements NestModule {
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceEnv) {}
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: AppEnv) {}
 
-  static compose<Config extends ServiceEnv>(
+  static compose<Config extends AppEnv>(
     definition: ServiceDefinition<Config>,
     config: Config,
   ): DynamicModule {
@@ -48,6 +49,7 @@ export class ServiceRootModule implements NestModule {
         ServiceConfigModule.forRoot(config),
         LoggingModule.forRoot({ service: name, level: config.LOG_LEVEL }),
         MetricsModule.forRoot({ service: name }),
+        serviceIdentityModule(name, config),
         ...(database
           ? [
               DatabaseModule.forRoot({

@@ -37,4 +37,23 @@ export class ServiceIdentityModule {
       exports: [ServiceTokenSigner],
     };
   }
+
+  /**
+   * The signing half only, for the one service that no other service calls (the gateway): it
+   * authenticates its own callers, so no guard is installed, and its outgoing calls are signed
+   * with {@link ServiceTokenSigner} like everyone else's.
+   */
+  static forSigningOnly({
+    service,
+    signingKey,
+  }: Omit<ServiceIdentityOptions, 'trustedKeys'>): DynamicModule {
+    return {
+      module: ServiceIdentityModule,
+      global: true,
+      providers: [
+        { provide: ServiceTokenSigner, useValue: new ServiceTokenSigner({ service, signingKey }) },
+      ],
+      exports: [ServiceTokenSigner],
+    };
+  }
 }

@@ -9,6 +9,7 @@ import {
 } from '#libs/contracts';
 import { ServiceClient } from '#libs/http-client';
 import { SERVICE_CONFIG } from '#libs/service-defaults';
+import { ServiceTokenSigner } from '#libs/service-identity';
 import type { OrderConfig } from '../order.config.js';
 
 /** The promotion service's prices and coupons, as the order service uses them. */
@@ -16,11 +17,16 @@ import type { OrderConfig } from '../order.config.js';
 export class PromotionClient implements OnApplicationShutdown {
   private readonly http: ServiceClient;
 
-  constructor(@Inject(SERVICE_CONFIG) config: OrderConfig) {
+  constructor(
+    @Inject(SERVICE_CONFIG) config: OrderConfig,
+    @Inject(ServiceTokenSigner) signer: ServiceTokenSigner,
+  ) {
     this.http = new ServiceClient({
       service: 'promotion',
       baseUrl: config.PROMOTION_URL,
       timeoutMs: config.DOWNSTREAM_TIMEOUT_MS,
+      // The promotion service refuses calls without a token minted for it (docs/gateway.md).
+      authorization: () => signer.authorizationFor('promotion'),
     });
   }
 
