@@ -52,5 +52,7 @@ USER node
 # ~45 MB to the container's memory, which its mem_limit would have to leave room for.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --start-interval=2s --retries=3 \
   CMD wget -q -T 2 -O /dev/null "http://127.0.0.1:${PORT:-$(cat /app/default-port)}/health/ready" || exit 1
-# `exec` makes node replace the shell, so SIGTERM reaches the app's graceful shutdown directly.
-CMD ["/bin/sh", "-c", "exec node dist/apps/$APP/src/main.js"]
+# `exec` makes node replace the shell, so SIGTERM reaches the app's graceful shutdown directly. The
+# node flags are those of the local stack (APP_NODE_OPTIONS in tools/stack/app-process.ts): the
+# tracing bootstrap is imported before the app (see docs/observability.md for its variables).
+CMD ["/bin/sh", "-c", "exec node --enable-source-maps --disable-warning=TimeoutNegativeWarning --import=./dist/libs/observability/src/tracing/register.js dist/apps/$APP/src/main.js"]

@@ -52,13 +52,25 @@ const dataSource = new DataSource({
 await dataSource.initialize();
 const kafka = createKafka({ clientId: 'bench', brokers: infra.brokers });
 
-/** When each message was committed (or sent), by id; the receiving side records the lag. */
+/**
+ * When each message was committed (or sent) and when it arrived, by id. An event can reach its
+ * handler before the committing call has returned to the benchmark, so whichever side comes
+ * second records the lag.
+ */
 const startedAt = new Map<string, number>();
+const arrivedAt = new Map<string, number>();
 let lagsMs: number[] = [];
 const arrived = (id: string) => {
   const start = startedAt.get(id);
-  if (start !== undefined) lagsMs.push(performance.now() - start);
+  if (start === undefined) return void arrivedAt.set(id, performance.now());
+  lagsMs.push(performance.now() - start);
   startedAt.delete(id);
+};
+const started = (id: string) => {
+  const arrival = arrivedAt.get(id);
+  if (arrival === undefined) return void startedAt.set(id, performance.now());
+  lagsMs.push(Math.max(0, arrival - performance.now()));
+  arrivedAt.delete(id);
 };
 
 // Baseline: a producer and a consumer group talking directly.
@@ -88,7 +100,7 @@ consumer.start();
 let n = 0;
 const sendRaw = async () => {
   const id = randomUUID();
-  startedAt.set(id, performance.now());
+  started(id);
   await rawProducer.send({ topic: topics.raw.name, acks: -1, messages: [{ key: id, value: id }] });
 };
 const commitEvent = async () => {
@@ -97,12 +109,13 @@ const commitEvent = async () => {
     return envelope.id;
   });
   // The clock starts at commit: the relay cannot see the row before that.
-  startedAt.set(id, performance.now());
+  started(id);
 };
 
 async function measure(task: () => Promise<void>) {
   lagsMs = [];
   startedAt.clear();
+  arrivedAt.clear();
   const load = await runOpenLoop({ ratePerSecond: RATE, durationMs: SECONDS * 1_000, task });
   const deadline = Date.now() + 10_000;
   while (startedAt.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

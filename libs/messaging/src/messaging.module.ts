@@ -1,11 +1,23 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { getToken } from '@willsoto/nestjs-prometheus';
 import type { Kafka } from 'kafkajs';
+import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor.js';
 import { EventConsumer } from './consumer/event-consumer.js';
 import { EventConsumerHost } from './consumer/event-consumer.host.js';
 import type { EventHandler } from './consumer/event-handler.js';
 import { KAFKA } from './kafka.token.js';
 import { MESSAGING_SOURCE } from './messaging-source.token.js';
+import {
+  consumerLagProvider,
+  EVENTS_HANDLED,
+  eventsHandledProvider,
+  eventsPublishedProvider,
+  type HandledLabel,
+  outboxOldestAgeProvider,
+  outboxUnpublishedProvider,
+} from './metrics/messaging-metrics.js';
 import { OutboxRelay } from './outbox/outbox.relay.js';
 import { OutboxWriter } from './outbox/outbox.writer.js';
 
@@ -17,7 +29,8 @@ export interface ConsumerOptions {
 
 /**
  * Reliable messaging, written once: the transactional outbox (writer and relay) for every service
- * with a database and Kafka, and idempotent consumer groups with retries and dead letters.
+ * with a database and Kafka, and idempotent consumer groups with retries and dead letters; with
+ * their metrics (see docs/observability.md).
  */
 @Module({})
 export class MessagingModule {
@@ -33,8 +46,14 @@ export class MessagingModule {
         { provide: MESSAGING_SOURCE, useValue: source },
         OutboxWriter,
         ...(relay ? [OutboxRelay] : []),
+        ConsumerLagMonitor,
+        eventsPublishedProvider,
+        eventsHandledProvider,
+        consumerLagProvider,
+        outboxUnpublishedProvider,
+        outboxOldestAgeProvider,
       ],
-      exports: [OutboxWriter],
+      exports: [OutboxWriter, ConsumerLagMonitor, getToken(EVENTS_HANDLED)],
     };
   }
 
@@ -46,9 +65,18 @@ export class MessagingModule {
         ...handlers,
         {
           provide: `${groupId}:consumer`,
-          inject: [KAFKA, DataSource, ...handlers],
-          useFactory: (kafka: Kafka, dataSource: DataSource, ...instances: EventHandler[]) =>
-            new EventConsumerHost(new EventConsumer(groupId, instances, kafka, dataSource)),
+          inject: [KAFKA, DataSource, getToken(EVENTS_HANDLED), ConsumerLagMonitor, ...handlers],
+          useFactory: (
+            kafka: Kafka,
+            dataSource: DataSource,
+            outcomes: Counter<HandledLabel>,
+            lagMonitor: ConsumerLagMonitor,
+            ...instances: EventHandler[]
+          ) => {
+            const consumer = new EventConsumer(groupId, instances, kafka, dataSource, outcomes);
+            lagMonitor.watch(groupId, consumer.topics);
+            return new EventConsumerHost(consumer);
+          },
         },
       ],
     };

@@ -23,8 +23,9 @@ const FORWARDED_CLIENT_HEADERS = [
   'if-none-match',
   'idempotency-key',
   'user-agent',
-  'traceparent',
-  'tracestate',
+  // Not traceparent/tracestate: the client's trace context continues through the gateway's own
+  // spans, and the HTTP client instrumentation sends the gateway's context downstream. Copying the
+  // client's header too would send it twice, which W3C says to treat as invalid.
 ] as const;
 
 /** Connection-level headers (RFC 9110 §7.6.1) and our own request id, never copied from a response. */

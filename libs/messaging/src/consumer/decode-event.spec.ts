@@ -54,7 +54,11 @@ describe('decodeEvent', () => {
 
   it('rejects a version the handler does not know', () => {
     const decoded = decodeEvent(messageOf(envelope({ version: 2 })), handlers);
-    expect(decoded).toMatchObject({ kind: 'reject', reason: expect.stringContaining('version 2') });
+    expect(decoded).toMatchObject({
+      kind: 'reject',
+      reason: expect.stringContaining('version 2'),
+      type: 'ProductCreated',
+    });
   });
 
   it('rejects a payload that breaks the contract, naming the field', () => {
@@ -62,6 +66,7 @@ describe('decodeEvent', () => {
     expect(decoded).toMatchObject({
       kind: 'reject',
       reason: expect.stringContaining('invalid ProductCreated payload: name:'),
+      type: 'ProductCreated',
     });
   });
 });

@@ -6,8 +6,11 @@ export type DecodedEvent =
   | { kind: 'handle'; handler: EventHandler; event: EventEnvelope }
   /** A type this consumer does not react to: other consumers of the topic may. */
   | { kind: 'ignore' }
-  /** Will never be handled as it is: a dead letter. */
-  | { kind: 'reject'; reason: string };
+  /**
+   * Will never be handled as it is: a dead letter. `type` is set when this consumer handles the
+   * type but not this version or payload of it.
+   */
+  | { kind: 'reject'; reason: string; type?: string };
 
 /**
  * Parses and validates a Kafka message against the envelope schema and the contract of the handler
@@ -34,11 +37,16 @@ export function decodeEvent(
     return {
       kind: 'reject',
       reason: `unsupported version ${version} of ${type} (handles ${handler.contract.version})`,
+      type,
     };
   }
   const payload = handler.contract.payload.safeParse(envelope.data.payload);
   if (!payload.success) {
-    return { kind: 'reject', reason: `invalid ${type} payload: ${describe(payload.error.issues)}` };
+    return {
+      kind: 'reject',
+      reason: `invalid ${type} payload: ${describe(payload.error.issues)}`,
+      type,
+    };
   }
   return { kind: 'handle', handler, event: { ...envelope.data, payload: payload.data } };
 }

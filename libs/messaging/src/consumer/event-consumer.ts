@@ -1,18 +1,29 @@
 import { Logger } from '@nestjs/common';
+import { type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Counter } from 'prom-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '#libs/contracts';
+import { type HandledLabel, unregisteredEventsHandled } from '../metrics/messaging-metrics.js';
 import { DEAD_LETTER_TOPIC, deadLetterOf } from './dead-letter.js';
 import { decodeEvent } from './decode-event.js';
 import type { EventHandler } from './event-handler.js';
+import type { HandlingOutcome } from './handling-outcome.js';
 import { PermanentEventError } from './permanent-event-error.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './retry-schedule.js';
+
+/** The `event_type` label for types no handler of the group knows: bounded, whatever arrives. */
+const OTHER_TYPE = 'other';
 
 /**
  * One consumer group: validates each event, runs its handler exactly once in effect (inbox row and
  * handler writes in one transaction), retries transient failures with backoff, and sends what
  * cannot be handled to the dead-letter topic so the partition keeps flowing.
+ *
+ * Each message is handled inside the consumer span the kafkajs instrumentation starts from the
+ * message's `traceparent`, so the handler's queries and log lines belong to the trace of the
+ * request that caused the event; retries and dead-lettering are recorded on that span.
  */
 export class EventConsumer {
   private readonly logger: Logger;
@@ -27,11 +38,17 @@ export class EventConsumer {
     handlers: EventHandler[],
     kafka: Kafka,
     private readonly dataSource: DataSource,
+    private readonly outcomes: Counter<HandledLabel> = unregisteredEventsHandled(),
   ) {
     this.logger = new Logger(`EventConsumer:${groupId}`);
     this.handlers = indexByType(handlers);
     this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
     this.deadLetters = kafka.producer({ allowAutoTopicCreation: false });
+  }
+
+  /** The topics the group's handlers listen to. */
+  get topics(): string[] {
+    return [...new Set([...this.handlers.values()].map((h) => h.contract.topic.name))];
   }
 
   /** Starts in the background, retrying until the broker answers: the app boots regardless. */
@@ -48,12 +65,11 @@ export class EventConsumer {
   }
 
   private async startWithRetries(): Promise<void> {
-    const topics = [...new Set([...this.handlers.values()].map((h) => h.contract.topic.name))];
     for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
       try {
         await this.deadLetters.connect();
         await this.consumer.connect();
-        await this.consumer.subscribe({ topics, fromBeginning: true });
+        await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
         await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
         return;
       } catch (error) {
@@ -66,37 +82,48 @@ export class EventConsumer {
   }
 
   private async onMessage(payload: EachMessagePayload): Promise<void> {
+    const span = trace.getActiveSpan();
+    span?.setAttribute('messaging.consumer.group.name', this.groupId);
     const decoded = decodeEvent(payload.message, this.handlers);
-    if (decoded.kind === 'ignore') return;
-    if (decoded.kind === 'reject') return this.deadLetter(payload, decoded.reason, 0);
+    if (decoded.kind === 'ignore') return this.count(OTHER_TYPE, 'ignored');
+    if (decoded.kind === 'reject') {
+      return this.deadLetter(payload, decoded.reason, 0, decoded.type ?? OTHER_TYPE, span);
+    }
 
+    const { handler, event } = decoded;
+    span?.setAttributes({ 'messaging.message.id': event.id, 'microshop.event.type': event.type });
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.handleOnce(decoded.handler, decoded.event);
-        return;
+        const outcome = await this.handleOnce(handler, event);
+        this.logger.debug(`${event.type} ${event.id} ${outcome}`);
+        return this.count(event.type, outcome);
       } catch (error) {
         const reason = `${(error as Error).name}: ${(error as Error).message}`;
+        span?.recordException(error as Error);
         if (error instanceof PermanentEventError || attempt >= MAX_ATTEMPTS) {
-          return this.deadLetter(payload, reason, attempt);
+          return this.deadLetter(payload, reason, attempt, event.type, span);
         }
-        this.logger.warn(
-          `${decoded.event.type} ${decoded.event.id} failed (attempt ${attempt}): ${reason}`,
-        );
-        await sleep(retryDelayMs(attempt));
+        const delayMs = retryDelayMs(attempt);
+        this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}): ${reason}`);
+        this.count(event.type, 'retried');
+        span?.addEvent('retry', { attempt, 'retry.delay_ms': delayMs });
+        await sleep(delayMs);
         await payload.heartbeat();
       }
     }
   }
 
-  private handleOnce(handler: EventHandler, event: EventEnvelope): Promise<void> {
+  /** Handles the event unless the inbox shows it was handled before. */
+  private handleOnce(handler: EventHandler, event: EventEnvelope): Promise<HandlingOutcome> {
     return this.dataSource.transaction(async (transaction) => {
       const firstTime: unknown[] = await transaction.query(
         `INSERT INTO inbox_messages (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.groupId, event.id, event.type],
       );
-      if (firstTime.length === 0) return; // a redelivery: its effect is already committed
+      if (firstTime.length === 0) return 'duplicate'; // a redelivery: its effect is committed
       await handler.handle(event, transaction);
+      return 'handled';
     });
   }
 
@@ -104,8 +131,12 @@ export class EventConsumer {
     { topic, partition, message }: EachMessagePayload,
     reason: string,
     attempts: number,
+    eventType: string,
+    span: Span | undefined,
   ): Promise<void> {
     this.logger.error(`dead letter from ${topic}[${partition}]@${message.offset}: ${reason}`);
+    span?.addEvent('dead_letter', { reason, attempts });
+    span?.setStatus({ code: SpanStatusCode.ERROR, message: reason });
     await this.deadLetters.send({
       topic: DEAD_LETTER_TOPIC,
       acks: -1,
@@ -113,6 +144,11 @@ export class EventConsumer {
         deadLetterOf({ topic, partition, message, consumerGroup: this.groupId, reason, attempts }),
       ],
     });
+    this.count(eventType, 'dead_lettered');
+  }
+
+  private count(eventType: string, outcome: HandlingOutcome): void {
+    this.outcomes.inc({ consumer_group: this.groupId, event_type: eventType, outcome });
   }
 }
 

@@ -5,14 +5,23 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Kafka, Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
+import type { Counter } from 'prom-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EventEnvelope } from '#libs/contracts';
+import { untraced } from '#libs/observability';
 import { KAFKA } from '../kafka.token.js';
+import {
+  EVENTS_PUBLISHED,
+  type PublishedLabel,
+  unregisteredEventsPublished,
+} from '../metrics/messaging-metrics.js';
 import { WakeUp } from '../wake-up.js';
 import { OUTBOX_CHANNEL } from './outbox-channel.js';
+import { byTopic, endPublicationSpans, publicationOf } from './outbox-publication.js';
+import type { OutboxRow } from './outbox-row.js';
 
 const BATCH_SIZE = 200;
 /** A safety net only: commits wake the relay through NOTIFY long before this. */
@@ -21,13 +30,6 @@ const MAX_BACKOFF_MS = 10_000;
 const PURGE_EVERY_MS = 60_000;
 /** Any constant shared by every replica of a service: only one relay may publish at a time. */
 const RELAY_LOCK_ID = 0x0b0c5;
-
-interface OutboxRow {
-  id: string;
-  topic: string;
-  message_key: string;
-  envelope: EventEnvelope;
-}
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, then marks them published.
@@ -40,6 +42,8 @@ interface OutboxRow {
  *   and per-key order survives scaling out.
  * - At least once: a crash after the send and before the update republishes the batch; consumers
  *   deduplicate on the event id (see the inbox).
+ * - Traces each row's send as a child of the request that wrote it (see `publicationOf`), while
+ *   its own polling stays untraced.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -55,6 +59,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly dataSource: DataSource,
     @Inject(KAFKA) kafka: Kafka,
+    @InjectMetric(EVENTS_PUBLISHED)
+    private readonly published: Counter<PublishedLabel> = unregisteredEventsPublished(),
   ) {
     // One request in flight, so a retried send cannot overtake the next one: per-partition order
     // holds. Duplicates from retries are possible and harmless: consumers deduplicate on event id.
@@ -62,7 +68,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    // Every wake-up queries the outbox: traced, each would be a trace of its own, every second.
+    // Untraced also keeps the kafkajs instrumentation from replacing the rows' `traceparent`.
+    this.loop = untraced(() => this.run());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -124,13 +132,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      await this.producer.sendBatch({ topicMessages: byTopic(rows), acks: -1 });
+      await this.send(rows);
       await transaction.query(
         'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])',
         [rows.map((row) => row.id)],
       );
       return rows.length;
     });
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const publications = rows.map((row) => publicationOf(row, rows.length));
+    try {
+      await this.producer.sendBatch({ topicMessages: byTopic(publications), acks: -1 });
+    } catch (error) {
+      endPublicationSpans(publications, error);
+      throw error;
+    }
+    endPublicationSpans(publications);
+    for (const { topic } of publications) this.published.inc({ topic });
   }
 
   private async holdRelayLock(transaction: EntityManager): Promise<boolean> {
@@ -148,30 +168,4 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       `DELETE FROM outbox_messages WHERE published_at < now() - interval '1 hour'`,
     );
   }
-}
-
-function byTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
-  const topics = new Map<string, Message[]>();
-  for (const row of rows) {
-    const messages = topics.get(row.topic) ?? [];
-    messages.push({
-      key: row.message_key,
-      value: JSON.stringify(row.envelope),
-      headers: headersOf(row.envelope),
-    });
-    topics.set(row.topic, messages);
-  }
-  return [...topics].map(([topic, messages]) => ({ topic, messages }));
-}
-
-/** Routing facts travel as headers too, so tools can filter without parsing the body. */
-function headersOf(envelope: EventEnvelope): IHeaders {
-  const headers: IHeaders = {
-    'event-id': envelope.id,
-    'event-type': envelope.type,
-    'event-version': String(envelope.version),
-    source: envelope.source,
-  };
-  if (envelope.traceparent) headers.traceparent = envelope.traceparent;
-  return headers;
 }

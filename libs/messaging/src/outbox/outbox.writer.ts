@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventContract, EventEnvelope, PayloadOf } from '#libs/contracts';
+import { currentTraceparent } from '#libs/observability';
 import { MESSAGING_SOURCE } from '../messaging-source.token.js';
 import { OUTBOX_CHANNEL } from './outbox-channel.js';
 
 /**
  * Records an integration event in the outbox, inside the caller's transaction, so the event exists
  * if and only if the state change that caused it committed. The relay publishes it afterwards.
+ * The envelope keeps the trace context of the work appending it (an HTTP request, a message being
+ * handled), so the event's consumers continue that trace, however late the relay sends it.
  */
 @Injectable()
 export class OutboxWriter {
@@ -26,6 +30,7 @@ export class OutboxWriter {
       occurredAt: new Date().toISOString(),
       source: this.source,
       key,
+      traceparent: currentTraceparent(),
       // A producer that breaks its own contract is a bug: fail the transaction, publish nothing.
       payload: contract.payload.parse(payload) as PayloadOf<Contract>,
     };
@@ -35,6 +40,10 @@ export class OutboxWriter {
       [envelope.id, contract.topic.name, key, contract.type, JSON.stringify(envelope)],
     );
     await transaction.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+    trace.getActiveSpan()?.addEvent('outbox event appended', {
+      'messaging.message.id': envelope.id,
+      'microshop.event.type': envelope.type,
+    });
     return envelope;
   }
 }

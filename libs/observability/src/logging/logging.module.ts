@@ -2,8 +2,10 @@ import type { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Level } from 'pino';
+import { isProbeOrScrape } from '../probe-requests.js';
 import { routeTemplate } from '../route-template.js';
 import { assignRequestId } from './request-id.js';
+import { traceFields } from './trace-fields.js';
 
 export interface LoggingOptions {
   /** Written on every line as `service`, so a log store can tell the apps apart. */
@@ -11,11 +13,8 @@ export interface LoggingOptions {
   level: Level | 'silent';
 }
 
-/** Probes and scrapes arrive every few seconds; at `info` they would drown the real traffic. */
-const QUIET_PATHS = /^\/(health\/(live|ready)|metrics)(\?|$)/;
-
 function levelFor(request: IncomingMessage, response: ServerResponse, error?: Error): Level {
-  if (QUIET_PATHS.test(request.url ?? '')) return response.statusCode < 400 ? 'debug' : 'warn';
+  if (isProbeOrScrape(request.url)) return response.statusCode < 400 ? 'debug' : 'warn';
   if (error || response.statusCode >= 500) return 'error';
   if (response.statusCode >= 400) return 'warn';
   return 'info';
@@ -23,7 +22,8 @@ function levelFor(request: IncomingMessage, response: ServerResponse, error?: Er
 
 /**
  * JSON logs on stdout with one line per request (method, route template, status, duration,
- * request id), every line tagged with the service name.
+ * request id), every line tagged with the service name and, while a request or a Kafka message is
+ * handled, with its `trace_id` and `span_id`.
  */
 export class LoggingModule {
   static forRoot({ service, level }: LoggingOptions): DynamicModule {
@@ -37,6 +37,7 @@ export class LoggingModule {
             messageKey: 'message',
             timestamp: () => `,"time":"${new Date().toISOString()}"`,
             formatters: { level: (label) => ({ level: label }) },
+            mixin: traceFields,
             genReqId: assignRequestId,
             customLogLevel: levelFor,
             customSuccessMessage: (request, response) =>

@@ -1,0 +1,62 @@
+import { tracingSettingsFrom } from './tracing-settings.js';
+
+const productEntry = '/app/dist/apps/product/src/main.js';
+
+describe('tracingSettingsFrom', () => {
+  it('names the service after the app whose entry script is running', () => {
+    expect(tracingSettingsFrom({}, productEntry)?.serviceName).toBe('product');
+    expect(tracingSettingsFrom({}, 'C:\\shop\\dist\\apps\\order\\src\\main.js')?.serviceName).toBe(
+      'order',
+    );
+  });
+
+  it('prefers OTEL_SERVICE_NAME over the entry script', () => {
+    expect(tracingSettingsFrom({ OTEL_SERVICE_NAME: 'shop-product' }, productEntry)).toEqual({
+      serviceName: 'shop-product',
+    });
+  });
+
+  it("falls back to the specification's unknown service name for other scripts", () => {
+    expect(tracingSettingsFrom({}, '/tmp/script.js')?.serviceName).toBe('unknown_service:node');
+    expect(tracingSettingsFrom({}, undefined)?.serviceName).toBe('unknown_service:node');
+  });
+
+  it('exports nowhere unless an OTLP endpoint is configured', () => {
+    expect(tracingSettingsFrom({}, productEntry)).toEqual({ serviceName: 'product' });
+  });
+
+  it('sends traces to /v1/traces under the OTLP base endpoint', () => {
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' };
+    expect(tracingSettingsFrom(env, productEntry)?.otlpEndpoint).toBe(
+      'http://collector:4318/v1/traces',
+    );
+  });
+
+  it('uses the traces endpoint as given, in preference to the base endpoint', () => {
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://jaeger:4318/custom/traces',
+    };
+    expect(tracingSettingsFrom(env, productEntry)?.otlpEndpoint).toBe(
+      'http://jaeger:4318/custom/traces',
+    );
+  });
+
+  it('does not export when OTEL_TRACES_EXPORTER is none, even with an endpoint', () => {
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_EXPORTER: 'none',
+    };
+    expect(tracingSettingsFrom(env, productEntry)?.otlpEndpoint).toBeUndefined();
+  });
+
+  it('appends spans to MICROSHOP_SPANS_FILE when it is set', () => {
+    const env = { MICROSHOP_SPANS_FILE: '/tmp/spans.jsonl' };
+    expect(tracingSettingsFrom(env, productEntry)?.spansFile).toBe('/tmp/spans.jsonl');
+  });
+
+  it('turns tracing off entirely when OTEL_SDK_DISABLED is true', () => {
+    expect(tracingSettingsFrom({ OTEL_SDK_DISABLED: 'true' }, productEntry)).toBeNull();
+    expect(tracingSettingsFrom({ OTEL_SDK_DISABLED: 'false' }, productEntry)).not.toBeNull();
+  });
+});
