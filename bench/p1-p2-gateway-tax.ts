@@ -20,9 +20,9 @@ import { descendantsMemory, memoryByPart } from './support/process-memory.js';
 /**
  * P1 and P2: the gateway tax on `GET /api/products/:id`, against the same request straight to the
  * product service (with the service token the gateway would send), on the same stack, interleaved.
- * P1 is throughput at saturation (closed loop, autocannon); P2 is latency at half the direct
- * saturation rate through the gateway (open loop, coordinated-omission corrected). P10, the stack's resident memory,
- * is read at idle and after the load.
+ * P1 is throughput at saturation (closed loop, autocannon); P2 is latency at half the saturation
+ * rate through the gateway (open loop, coordinated-omission corrected). P10, the stack's resident
+ * memory, is read at idle and after the load.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
