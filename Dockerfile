@@ -55,4 +55,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --start-interval=2s -
 # `exec` makes node replace the shell, so SIGTERM reaches the app's graceful shutdown directly. The
 # node flags are those of the local stack (APP_NODE_OPTIONS in tools/stack/app-process.ts): the
 # tracing bootstrap is imported before the app (see docs/observability.md for its variables).
-CMD ["/bin/sh", "-c", "exec node --enable-source-maps --disable-warning=TimeoutNegativeWarning --import=./dist/libs/observability/src/tracing/register.js dist/apps/$APP/src/main.js"]
+CMD ["/bin/sh", "-c", "exec node --disable-warning=TimeoutNegativeWarning --import=./dist/libs/observability/src/tracing/register.js dist/apps/$APP/src/main.js"]
