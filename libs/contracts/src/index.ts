@@ -1,3 +1,5 @@
+export { CommitStock, ReleaseStock, ReserveStock } from './commands/inventory.commands.js';
+export { RedeemCoupon, ReleaseCoupon } from './commands/promotion.commands.js';
 export { defineEvent, type EventContract, type PayloadOf } from './events/event-contract.js';
 export { eventEnvelopeSchema, type EventEnvelope } from './events/event-envelope.js';
 export {
@@ -8,7 +10,12 @@ export {
 } from './events/inventory.events.js';
 export { OrderCancelled, OrderConfirmed, OrderPlaced } from './events/order.events.js';
 export { ProductCreated, ProductPriceChanged, ProductUpdated } from './events/product.events.js';
-export { CouponRedeemed, CouponReleased, PromotionChanged } from './events/promotion.events.js';
+export {
+  CouponRedeemed,
+  CouponRedemptionRefused,
+  CouponReleased,
+  PromotionChanged,
+} from './events/promotion.events.js';
 export {
   DEGRADATION_REASONS,
   degradationReasonSchema,

@@ -36,6 +36,19 @@ export const TOPICS = {
     key: 'couponCode (coupon facts) or promotionId (promotion facts)',
     description: 'Coupon and promotion facts from the promotion service.',
   },
+  inventoryCommands: {
+    name: 'inventory.commands',
+    partitions: 3,
+    key: 'orderId',
+    description:
+      "Saga commands to the product service: reserve, commit or release an order's stock.",
+  },
+  promotionCommands: {
+    name: 'promotion.commands',
+    partitions: 3,
+    key: 'orderId',
+    description: "Saga commands to the promotion service: redeem or release an order's coupon.",
+  },
   deadLetters: {
     name: 'dead-letters',
     partitions: 1,

@@ -14,14 +14,17 @@ export const StockReserved = defineEvent({
   payload: z.object({ orderId: z.uuid(), lines: reservedLines }),
 });
 
-/** Stock for an order could not be reserved; nothing was set aside. */
+/**
+ * Stock for an order could not be reserved; nothing was set aside. `RELEASED`: the order's release
+ * arrived first (a late reserve after a saga timeout), so the reservation is refused for good.
+ */
 export const StockReservationFailed = defineEvent({
   type: 'StockReservationFailed',
   version: 1,
   topic: TOPICS.inventoryEvents,
   payload: z.object({
     orderId: z.uuid(),
-    reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_PRODUCT']),
+    reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_PRODUCT', 'RELEASED']),
     productIds: z.array(z.uuid()),
   }),
 });

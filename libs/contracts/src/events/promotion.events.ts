@@ -10,6 +10,18 @@ export const CouponRedeemed = defineEvent({
   payload: z.object({ couponCode: z.string(), orderId: z.uuid(), customerId: z.string() }),
 });
 
+/**
+ * A coupon could not be redeemed for an order; `reason` is the stable business code
+ * (e.g. `PROMOTION.COUPON_EXHAUSTED`, or `PROMOTION.COUPON_RELEASED` for a redemption that arrived
+ * after its release).
+ */
+export const CouponRedemptionRefused = defineEvent({
+  type: 'CouponRedemptionRefused',
+  version: 1,
+  topic: TOPICS.promotionEvents,
+  payload: z.object({ couponCode: z.string(), orderId: z.uuid(), reason: z.string() }),
+});
+
 /** A coupon redemption was given back (its order did not go through). */
 export const CouponReleased = defineEvent({
   type: 'CouponReleased',
