@@ -18,13 +18,13 @@ import {
   type PublishedLabel,
   unregisteredEventsPublished,
 } from '../metrics/messaging-metrics.js';
-import { WakeUp } from '../wake-up.js';
 import { OUTBOX_CHANNEL } from './outbox-channel.js';
+import { OutboxCommitSignal } from './outbox-commit-signal.js';
 import { byTopic, endPublicationSpans, publicationOf } from './outbox-publication.js';
 import type { OutboxRow } from './outbox-row.js';
 
 const BATCH_SIZE = 200;
-/** A safety net only: commits wake the relay through NOTIFY long before this. */
+/** A safety net only: commits wake the relay long before this (see OutboxCommitSignal). */
 const IDLE_POLL_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;
 const PURGE_EVERY_MS = 60_000;
@@ -34,8 +34,9 @@ const RELAY_LOCK_ID = 0x0b0c5;
 /**
  * Publishes committed outbox rows to Kafka, oldest first, then marks them published.
  *
- * - Wakes on PostgreSQL NOTIFY, sent by the writing transaction and delivered at its commit, so
- *   events leave within milliseconds without a busy poll.
+ * - Wakes when a transaction that wrote outbox rows commits: in memory for commits in this process,
+ *   by PostgreSQL NOTIFY for commits in other processes (see OutboxCommitSignal), so events leave
+ *   within milliseconds without a busy poll.
  * - Selects *unpublished* rows rather than "rows after the last id", so a row whose transaction
  *   took a lower id but committed later (a sequence gap) is still published.
  * - Holds a transaction-scoped advisory lock while publishing, so two replicas never interleave
@@ -49,7 +50,7 @@ const RELAY_LOCK_ID = 0x0b0c5;
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly producer: Producer;
-  private readonly wakeUp = new WakeUp();
+  private readonly signal: OutboxCommitSignal;
   private readonly stopping = new AbortController();
   private listener?: PoolClient;
   private producerConnected = false;
@@ -65,6 +66,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     // One request in flight, so a retried send cannot overtake the next one: per-partition order
     // holds. Duplicates from retries are possible and harmless: consumers deduplicate on event id.
     this.producer = kafka.producer({ maxInFlightRequests: 1 });
+    this.signal = OutboxCommitSignal.of(dataSource);
+  }
+
+  private get wakeUp() {
+    return this.signal.wakeUp;
   }
 
   onApplicationBootstrap(): void {
@@ -75,6 +81,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
+    this.signal.localRelayLeads = false;
     this.wakeUp.fire();
     await this.loop;
     this.listener?.release();
@@ -157,6 +164,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const [{ locked }] = await transaction.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
       RELAY_LOCK_ID,
     ]);
+    // While this relay leads, commits in this process need no NOTIFY to reach it.
+    this.signal.localRelayLeads = locked === true && !this.stopping.signal.aborted;
     return locked === true;
   }
 

@@ -5,11 +5,12 @@ import type { EntityManager } from 'typeorm';
 import type { EventContract, EventEnvelope, PayloadOf } from '#libs/contracts';
 import { currentTraceparent } from '#libs/observability';
 import { MESSAGING_SOURCE } from '../messaging-source.token.js';
-import { OUTBOX_CHANNEL } from './outbox-channel.js';
+import { OutboxCommitSignal } from './outbox-commit-signal.js';
 
 /**
  * Records an integration event in the outbox, inside the caller's transaction, so the event exists
- * if and only if the state change that caused it committed. The relay publishes it afterwards.
+ * if and only if the state change that caused it committed. The relay publishes it afterwards,
+ * woken by the commit.
  * The envelope keeps the trace context of the work appending it (an HTTP request, a message being
  * handled), so the event's consumers continue that trace, however late the relay sends it.
  */
@@ -39,7 +40,8 @@ export class OutboxWriter {
        VALUES ($1, $2, $3, $4, $5)`,
       [envelope.id, contract.topic.name, key, contract.type, JSON.stringify(envelope)],
     );
-    await transaction.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+    // No NOTIFY here: it would serialise this commit with every other (see OutboxCommitSignal).
+    OutboxCommitSignal.of(transaction.dataSource).appended(transaction);
     trace.getActiveSpan()?.addEvent('outbox event appended', {
       'messaging.message.id': envelope.id,
       'microshop.event.type': envelope.type,
