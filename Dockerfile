@@ -20,7 +20,20 @@ COPY tools ./tools
 # Compiled by `npm run build` too; the runtime stage takes only dist/libs and the app's own folder.
 COPY bench ./bench
 RUN npm run build
-# APP is declared only now, so the install and build layers above are shared by all five images.
+
+# The load generator of the compose profile `loadtest` (`docker compose --profile loadtest run
+# loadtest <scenario>`): `npm run loadtest` needs the dev dependencies and the sources it rebuilds,
+# which the app images leave out, so it runs from the build stage itself, as a non-root user that
+# owns only what the run writes (the rebuilt dist/ and its results under .data/).
+FROM build AS loadtest
+# .data/loadtest exists in the image so that a volume mounted there starts out owned by node.
+RUN mkdir -p .data/loadtest && chown -R node:node dist .data
+USER node
+ENTRYPOINT ["npm", "run", "--silent", "loadtest", "--"]
+
+FROM build AS app-port
+# APP is declared only now, so the install and build layers above are shared by all five images
+# and by the load generator.
 ARG APP
 # Fails the build when APP names no app, and records the app's default port for HEALTHCHECK (the
 # app listens there when PORT is not set).
@@ -44,7 +57,7 @@ WORKDIR /app
 # Owned by root and not writable by the app's user: the running process cannot alter its own code.
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
-COPY --from=build /app/default-port ./
+COPY --from=app-port /app/default-port ./
 COPY --from=build /app/dist/libs ./dist/libs
 COPY --from=build /app/dist/apps/${APP} ./dist/apps/${APP}
 USER node

@@ -36,6 +36,12 @@ const appsWithDatabase = SERVICE_NAMES.filter((name) => SERVICES[name].ownsDatab
 /** P10 in docs/PERFORMANCE.md: the whole core stack within 1.5 GB (read as GiB, as Docker counts). */
 const CORE_STACK_MEMORY_BYTES = 1.5 * 1024 ** 3;
 
+/** The services that may publish ports to the host (issue #9): the entry and the UIs of profiles. */
+const PUBLISHED_SERVICES = ['gateway', 'grafana', 'jaeger', 'kibana'];
+
+/** Services `docker compose up` starts without any --profile. */
+const isCore = (service: ComposeService) => !service.profiles?.length;
+
 const appService = (app: string): ComposeService => {
   const service = services[app];
   if (!service) throw new Error(`docker-compose.yml has no service "${app}"`);
@@ -51,12 +57,12 @@ function configuredServers(app: ServiceName) {
     if (variable === 'KAFKA_BROKERS') {
       return (value as string[]).map((broker) => {
         const [host = '', port] = broker.split(':');
-        return { variable, host, port: Number(port) };
+        return { variable, protocol: 'kafka:', host, port: Number(port) };
       });
     }
     if (!variable.endsWith('_URL')) return [];
     const url = new URL(String(value));
-    return [{ variable, host: url.hostname, port: Number(url.port) }];
+    return [{ variable, protocol: url.protocol, host: url.hostname, port: Number(url.port) }];
   });
 }
 
@@ -145,9 +151,7 @@ describe('docker-compose.yml', () => {
     it.each(SERVICE_NAMES)(
       'points the HTTP URLs of %s at apps, on the ports they listen on',
       (app) => {
-        const calls = configuredServers(app).filter(
-          ({ variable }) => variable.endsWith('_URL') && variable !== 'DATABASE_URL',
-        );
+        const calls = configuredServers(app).filter(({ protocol }) => /^https?:$/.test(protocol));
         for (const { variable, host, port } of calls) {
           const target = SERVICE_NAMES.find((name) => name === host);
           expect({ variable, host, isApp: target !== undefined }).toEqual({
@@ -254,10 +258,30 @@ describe('docker-compose.yml', () => {
   });
 
   describe('ports and memory', () => {
-    it('publishes only the gateway to the host', () => {
-      const publishing = serviceNames.filter((name) => publishedPorts(services[name]!).length > 0);
+    it('publishes only the gateway from the core', () => {
+      const publishing = serviceNames.filter(
+        (name) => isCore(services[name]!) && publishedPorts(services[name]!).length > 0,
+      );
       expect(publishing).toEqual(['gateway']);
       expect(publishedPorts(appService('gateway'))).toEqual([SERVICES.gateway.port]);
+    });
+
+    it('publishes nothing but the gateway and the UIs of Grafana, Jaeger and Kibana', () => {
+      const publishing = serviceNames.filter((name) => publishedPorts(services[name]!).length > 0);
+      expect(publishing.filter((name) => !PUBLISHED_SERVICES.includes(name))).toEqual([]);
+    });
+
+    it('publishes every port on the loopback interface only', () => {
+      const open = Object.entries(services).flatMap(([name, service]) =>
+        (service.ports ?? [])
+          .filter((port) =>
+            typeof port === 'object'
+              ? port.host_ip !== '127.0.0.1'
+              : !String(port).startsWith('127.0.0.1:'),
+          )
+          .map((port) => `${name}: ${JSON.stringify(port)}`),
+      );
+      expect(open).toEqual([]);
     });
 
     it('never publishes one host port twice', () => {
@@ -273,9 +297,9 @@ describe('docker-compose.yml', () => {
       expect(uncapped).toEqual([]);
     });
 
-    it('keeps the long-running services within the core-stack memory budget', () => {
+    it('keeps the long-running services of the core within the core-stack memory budget', () => {
       const total = serviceNames
-        .filter((name) => !oneShotJobs.has(name))
+        .filter((name) => !oneShotJobs.has(name) && isCore(services[name]!))
         .map((name) => services[name]!)
         .reduce(
           (sum, s) => sum + sizeBytes(s.mem_limit ?? s.deploy?.resources?.limits?.memory ?? 0),

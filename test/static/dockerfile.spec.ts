@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { SERVICE_NAMES } from '#libs/contracts';
 import { join } from 'node:path';
 import {
   argumentsOf,
@@ -152,6 +153,20 @@ describe('Dockerfile', () => {
       const ignored = built.filter((file) => !isInBuildContext(file));
       expect({ source, ignored }).toEqual({ source, ignored: [] });
     }
+  });
+
+  it('accepts as APP exactly the apps that exist, and builds each from its own main', () => {
+    const appFolders = readdirSync(repoPath('apps')).filter((name) =>
+      existsSync(repoPath(`apps/${name}/src/main.ts`)),
+    );
+    expect(appFolders.sort()).toEqual([...SERVICE_NAMES].sort());
+    // The stage that reads APP refuses a name outside SERVICES, so no image of a missing app builds.
+    const checksApp = stages.some(
+      (stage) =>
+        instructionsOf(stage, 'ARG').some((arg) => argumentsOf(arg)[0] === 'APP') &&
+        runCommands(stage).some((run) => run.includes('SERVICES') && run.includes('APP')),
+    );
+    expect(checksApp).toBe(true);
   });
 
   it('keeps secrets and local state out of the build context', () => {
