@@ -1,5 +1,6 @@
 import { SERVICE_NAMES } from '#libs/contracts';
 import type { LocalStack } from './local-stack.js';
+import { telemetryHint } from './telemetry-hint.js';
 
 /** The table a newcomer reads first: where everything is, once everything is ready. */
 export function printReadyTable(stack: LocalStack, elapsedMs: number): void {
@@ -19,6 +20,7 @@ export function printReadyTable(stack: LocalStack, elapsedMs: number): void {
       '  Internal services refuse calls without a service token; to mint one for curl:',
       '    npm run -s token -- gateway product | tail -1',
       ...stack.describeInfrastructure().map((line) => `  ${line}`),
+      ...telemetryHint(process.env).map((line) => `  ${line}`),
       '',
       'Press Ctrl-C to stop everything.',
       '',

@@ -5,6 +5,7 @@ export { MetricsModule, type MetricsOptions } from './metrics/metrics.module.js'
 export { routeTemplate, UNMATCHED_ROUTE } from './route-template.js';
 export { flushTraces } from './tracing/flush-traces.js';
 export type { SpanRecord } from './tracing/span-record.js';
+export { isTracingVariable } from './tracing/tracing-settings.js';
 export {
   contextOfTraceparent,
   currentTraceparent,

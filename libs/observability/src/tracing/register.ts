@@ -10,9 +10,10 @@
 import { register } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { INSTRUMENTED_MODULES } from './instrumented-modules.js';
-import { tracingSettingsFrom } from './tracing-settings.js';
+import { TracingConfigError } from './trace-sampling.js';
+import { type TracingSettings, tracingSettingsFrom } from './tracing-settings.js';
 
-const settings = tracingSettingsFrom(process.env, process.argv[1]);
+const settings = readSettingsOrExit();
 
 // Worker threads inherit `--import`; they run no app code worth tracing.
 if (settings !== null && isMainThread) {
@@ -21,6 +22,17 @@ if (settings !== null && isMainThread) {
   const { startTracing } = await import('./start-tracing.js');
   await startTracing(settings);
   await registerLoaderHook();
+}
+
+/** Like the app's own config: a value that cannot be used stops boot with one line naming it. */
+function readSettingsOrExit(): TracingSettings | null {
+  try {
+    return tracingSettingsFrom(process.env, process.argv[1]);
+  } catch (error) {
+    if (!(error instanceof TracingConfigError)) throw error;
+    console.error(`tracing: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 async function registerLoaderHook(): Promise<void> {

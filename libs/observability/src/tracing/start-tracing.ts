@@ -1,6 +1,6 @@
 import { context, diag, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { setGlobalErrorHandler, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import {
   defaultResource,
@@ -9,16 +9,15 @@ import {
   resourceFromAttributes,
 } from '@opentelemetry/resources';
 import {
-  AlwaysOffSampler,
-  AlwaysOnSampler,
   BatchSpanProcessor,
-  ParentBasedSampler,
   SimpleSpanProcessor,
   type SpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
+import { exportErrorHandler } from './export-error-handler.js';
 import { microshopInstrumentations } from './instrumentations.js';
 import { SpansFileExporter } from './spans-file.exporter.js';
+import { samplerFor } from './trace-sampler.js';
 import { tracingDiagLogger, writeTracingLog } from './tracing-log.js';
 import type { TracingSettings } from './tracing-settings.js';
 
@@ -29,6 +28,9 @@ import type { TracingSettings } from './tracing-settings.js';
  */
 export async function startTracing(settings: TracingSettings): Promise<void> {
   diag.setLogger(tracingDiagLogger(settings.serviceName), DiagLogLevel.WARN);
+  setGlobalErrorHandler(
+    exportErrorHandler((message) => writeTracingLog(settings.serviceName, 'warn', message)),
+  );
   const processors = await spanProcessorsFor(settings);
   const provider = new TracerProvider({
     resource: defaultResource()
@@ -37,9 +39,9 @@ export async function startTracing(settings: TracingSettings): Promise<void> {
     // With nowhere to send spans, record none: spans still get ids, so the context propagates and
     // logs carry trace ids, for a few allocations per request. A parent sampled upstream (by a
     // service that does export) is still followed, so its trace stays whole.
-    sampler: new ParentBasedSampler({
-      root: processors.length > 0 ? new AlwaysOnSampler() : new AlwaysOffSampler(),
-    }),
+    sampler: samplerFor(
+      processors.length > 0 ? settings.sampling : { parentBased: true, rootRatio: 0 },
+    ),
     spanProcessors: processors,
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -72,11 +74,17 @@ async function spanProcessorsFor({
 }
 
 /** One line, only when traces go somewhere: a process without a collector prints nothing new. */
-function announce({ serviceName, otlpEndpoint, spansFile }: TracingSettings): void {
+function announce({ serviceName, otlpEndpoint, spansFile, sampling }: TracingSettings): void {
   const destinations = [
     ...(otlpEndpoint === undefined ? [] : [`OTLP ${otlpEndpoint}`]),
     ...(spansFile === undefined ? [] : [`file ${spansFile}`]),
   ];
   if (destinations.length === 0) return;
-  writeTracingLog(serviceName, 'info', `exporting traces to ${destinations.join(' and ')}`);
+  const recorded = `${+(sampling.rootRatio * 100).toFixed(2)}% of new traces`;
+  const followed = sampling.parentBased ? ", and callers' sampled traces" : '';
+  writeTracingLog(
+    serviceName,
+    'info',
+    `exporting traces to ${destinations.join(' and ')} (recording ${recorded}${followed})`,
+  );
 }

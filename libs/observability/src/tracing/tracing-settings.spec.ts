@@ -1,4 +1,4 @@
-import { tracingSettingsFrom } from './tracing-settings.js';
+import { isTracingVariable, tracingSettingsFrom } from './tracing-settings.js';
 
 const productEntry = '/app/dist/apps/product/src/main.js';
 
@@ -13,6 +13,7 @@ describe('tracingSettingsFrom', () => {
   it('prefers OTEL_SERVICE_NAME over the entry script', () => {
     expect(tracingSettingsFrom({ OTEL_SERVICE_NAME: 'shop-product' }, productEntry)).toEqual({
       serviceName: 'shop-product',
+      sampling: { parentBased: true, rootRatio: 1 },
     });
   });
 
@@ -22,7 +23,10 @@ describe('tracingSettingsFrom', () => {
   });
 
   it('exports nowhere unless an OTLP endpoint is configured', () => {
-    expect(tracingSettingsFrom({}, productEntry)).toEqual({ serviceName: 'product' });
+    expect(tracingSettingsFrom({}, productEntry)).toEqual({
+      serviceName: 'product',
+      sampling: { parentBased: true, rootRatio: 1 },
+    });
   });
 
   it('sends traces to /v1/traces under the OTLP base endpoint', () => {
@@ -55,8 +59,34 @@ describe('tracingSettingsFrom', () => {
     expect(tracingSettingsFrom(env, productEntry)?.spansFile).toBe('/tmp/spans.jsonl');
   });
 
+  it('reads the sampler from OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG', () => {
+    const env = {
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.05',
+    };
+    expect(tracingSettingsFrom(env, productEntry)?.sampling).toEqual({
+      parentBased: true,
+      rootRatio: 0.05,
+    });
+  });
+
+  it('ignores a bad sampler when tracing is disabled, as it loads nothing', () => {
+    const env = { OTEL_SDK_DISABLED: 'true', OTEL_TRACES_SAMPLER: 'nonsense' };
+    expect(tracingSettingsFrom(env, productEntry)).toBeNull();
+  });
+
   it('turns tracing off entirely when OTEL_SDK_DISABLED is true', () => {
     expect(tracingSettingsFrom({ OTEL_SDK_DISABLED: 'true' }, productEntry)).toBeNull();
     expect(tracingSettingsFrom({ OTEL_SDK_DISABLED: 'false' }, productEntry)).not.toBeNull();
+  });
+});
+
+describe('isTracingVariable', () => {
+  it("claims the OpenTelemetry variables and the spans file, not the apps' own settings", () => {
+    expect(isTracingVariable('OTEL_EXPORTER_OTLP_ENDPOINT')).toBe(true);
+    expect(isTracingVariable('OTEL_TRACES_SAMPLER_ARG')).toBe(true);
+    expect(isTracingVariable('MICROSHOP_SPANS_FILE')).toBe(true);
+    expect(isTracingVariable('KAFKA_BROKERS')).toBe(false);
+    expect(isTracingVariable('MY_OTEL_ENDPOINT')).toBe(false);
   });
 });
