@@ -106,8 +106,10 @@ describe('events across services', () => {
         items: productIds.map((productId) => ({ productId, quantity: 1 })),
       }),
     });
+    // The saga confirms the order after the answer (once product has reserved the stock).
     const body = (await response.json()) as { id: string; status: string };
-    expect(body.status).toBe('CONFIRMED');
+    expect(response.status).toBe(202);
+    expect(body.status).toBe('PENDING');
     return body.id;
   }
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { TOPICS } from '#libs/contracts';
+import { TOPICS, type TopicContract } from '#libs/contracts';
 import type { ServicePublicKey } from '#libs/service-identity';
 import { createService } from '#libs/service-defaults';
 import { isolatedDatabase } from '../../../test/support/isolated-database.js';
+import { eventually } from '../../../test/support/poll.js';
 import { testServiceIdentity } from '../../../test/support/test-service-identity.js';
 import { orderService } from '../src/order.service.js';
+import { FakeParticipants } from './fake-participants.js';
 import { FakeService, type ReceivedCall, type Reply } from './fake-service.js';
 
 export interface ApiResponse {
@@ -24,10 +26,15 @@ export interface PlaceOrderBody {
   couponCode?: string;
 }
 
-/** The order app as `npm start` runs it, with product and promotion played by fakes. */
+/**
+ * The order app as `npm start` runs it, with promotion's quotes played by an HTTP fake and
+ * product's and promotion's saga replies by fakes on the real broker.
+ */
 export interface OrderTestApp {
-  product: FakeService;
   promotion: FakeService;
+  participants: FakeParticipants;
+  /** Where the app listens, e.g. `http://127.0.0.1:40123`. */
+  baseUrl: string;
   dataSource: DataSource;
   /** The order service's public key, as product and promotion hold it to verify its calls. */
   publicKey: ServicePublicKey;
@@ -35,9 +42,13 @@ export interface OrderTestApp {
   prices: Map<string, number>;
   placeOrder(body: unknown, idempotencyKey?: string | null): Promise<ApiResponse>;
   get(path: string): Promise<ApiResponse>;
+  /** A signed POST without a body (cancel, admin retry). */
+  post(path: string): Promise<ApiResponse>;
+  /** Waits until the order has this status; answers the order. */
+  orderBecomes(orderId: string, status: string, timeoutMs?: number): Promise<ApiResponse['body']>;
   /** The events the order service wrote to its outbox for an order, oldest first. */
   eventsOf(orderId: string): Promise<{ type: string; payload: unknown }[]>;
-  /** Makes both fakes answer like healthy services again. */
+  /** Makes the quote fake answer like a healthy promotion service again. */
   answerNormally(): void;
   close(): Promise<void>;
 }
@@ -45,23 +56,39 @@ export interface OrderTestApp {
 /** Calls to another service time out this fast here, so "no answer" tests stay quick. */
 export const TEST_DOWNSTREAM_TIMEOUT_MS = 1_000;
 
+/** Saga timing here: short, so timeouts and parking happen within a test. */
+export const TEST_SAGA_TIMING = {
+  SAGA_STEP_TIMEOUT_MS: 500,
+  SAGA_DEADLINE_MS: 2_000,
+  SAGA_SWEEP_INTERVAL_MS: 100,
+  SAGA_COMPENSATION_MAX_ATTEMPTS: 3,
+};
+
+/** The topics the order app writes and reads. */
+const ORDER_TOPICS: TopicContract[] = [
+  TOPICS.orderEvents,
+  TOPICS.inventoryCommands,
+  TOPICS.promotionCommands,
+  TOPICS.inventoryEvents,
+  TOPICS.promotionEvents,
+  TOPICS.deadLetters,
+];
+
 /**
- * Starts the order app on a fresh database and a random port. Its outbox relay publishes to the
- * real `order.events` topic on the test broker (created here if no other suite did).
+ * Starts the order app on a fresh database and a random port, with a saga consumer group of its
+ * own. Its outbox relay publishes to the real topics on the test broker (created here if no other
+ * suite did), where the fake participants answer its commands.
  */
-export async function startOrderApp(): Promise<OrderTestApp> {
+export async function startOrderApp(env: Record<string, string> = {}): Promise<OrderTestApp> {
   const brokers = process.env.KAFKA_BROKERS_TEST ?? '';
-  await createOrderTopic(brokers);
-  const [database, product, promotion] = await Promise.all([
+  await createTopics(brokers);
+  const [database, promotion, participants] = await Promise.all([
     isolatedDatabase([]),
-    FakeService.start('product'),
     FakeService.start('promotion'),
+    FakeParticipants.start(brokers),
   ]);
   const prices = new Map<string, number>();
-  const answerNormally = () => {
-    answerLikeProduct(product);
-    answerLikePromotion(promotion, prices);
-  };
+  const answerNormally = () => answerLikePromotion(promotion, prices);
   answerNormally();
 
   const identity = testServiceIdentity('order');
@@ -69,18 +96,21 @@ export async function startOrderApp(): Promise<OrderTestApp> {
     DATABASE_URL: database.url,
     KAFKA_BROKERS: brokers,
     LOG_LEVEL: 'fatal',
-    PRODUCT_URL: product.url,
     PROMOTION_URL: promotion.url,
     DOWNSTREAM_TIMEOUT_MS: String(TEST_DOWNSTREAM_TIMEOUT_MS),
+    ...Object.fromEntries(Object.entries(TEST_SAGA_TIMING).map(([k, v]) => [k, String(v)])),
+    SAGA_CONSUMER_GROUP: `order.saga.test-${randomUUID()}`,
     ...identity.env,
+    ...env,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
   const dataSource = app.get(DataSource);
 
   return {
-    product,
     promotion,
+    participants,
+    baseUrl,
     dataSource,
     publicKey: identity.appPublicKey,
     prices,
@@ -96,6 +126,23 @@ export async function startOrderApp(): Promise<OrderTestApp> {
         body: JSON.stringify(body),
       }),
     get: async (path) => call(baseUrl, path, { headers: await identity.headers() }),
+    post: async (path) =>
+      call(baseUrl, path, { method: 'POST', headers: await identity.headers() }),
+    orderBecomes: async (orderId, status, timeoutMs = 15_000) => {
+      let last: ApiResponse['body'];
+      await eventually(
+        `order ${orderId} is ${status}`,
+        async () => {
+          last = (await call(baseUrl, `/orders/${orderId}`, { headers: await identity.headers() }))
+            .body;
+          return last?.status === status;
+        },
+        timeoutMs,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; last seen: ${JSON.stringify(last)}`);
+      });
+      return last;
+    },
     eventsOf: async (orderId) => {
       const rows: { envelope: { type: string; payload: unknown } }[] = await dataSource.query(
         'SELECT envelope FROM outbox_messages WHERE message_key = $1 ORDER BY id',
@@ -105,7 +152,7 @@ export async function startOrderApp(): Promise<OrderTestApp> {
     },
     close: async () => {
       await app.close();
-      await Promise.all([product.stop(), promotion.stop(), database.close()]);
+      await Promise.all([promotion.stop(), participants.stop(), database.close()]);
     },
   };
 }
@@ -120,7 +167,7 @@ async function call(baseUrl: string, path: string, init?: RequestInit): Promise<
   };
 }
 
-async function createOrderTopic(brokers: string): Promise<void> {
+async function createTopics(brokers: string): Promise<void> {
   // Quiet: when suites create the topic at the same moment, kafkajs logs the loser's harmless error.
   const kafka = new Kafka({
     clientId: 'order-test',
@@ -130,9 +177,13 @@ async function createOrderTopic(brokers: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    // Resolves false, without failing, when another suite created the topic first.
+    // Resolves false, without failing, when another suite created the topics first.
+    const existing = new Set(await admin.listTopics());
     await admin.createTopics({
-      topics: [{ topic: TOPICS.orderEvents.name, numPartitions: TOPICS.orderEvents.partitions }],
+      topics: ORDER_TOPICS.filter(({ name }) => !existing.has(name)).map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+      })),
       waitForLeaders: true,
     });
   } finally {
@@ -143,38 +194,9 @@ async function createOrderTopic(brokers: string): Promise<void> {
 /** Money in euro cents, the fakes' currency. */
 export const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
-/** Reserves, releases and commits whatever it is asked to, as a product service with ample stock. */
-export function answerLikeProduct(product: FakeService): void {
-  product
-    .on('POST', '/stock-reservations', ({ body }: ReceivedCall) => ({
-      status: 201,
-      body: { orderId: body.orderId, status: 'RESERVED', lines: body.lines },
-    }))
-    .on('POST', '/stock-reservations/:orderId/release', ({ params }) => ({
-      status: 200,
-      body: { orderId: params.orderId, status: 'RELEASED', lines: [] },
-    }))
-    .on('POST', '/stock-reservations/:orderId/commit', ({ params }) => ({
-      status: 200,
-      body: { orderId: params.orderId, status: 'COMMITTED', lines: [] },
-    }));
-}
-
-/**
- * Quotes list prices from `prices` with no promotions, and takes 10% (rounded down) off for any
- * coupon; redeems and releases any coupon.
- */
+/** Quotes list prices from `prices` with no promotions, and takes 10% (rounded down) off for any coupon. */
 export function answerLikePromotion(promotion: FakeService, prices: Map<string, number>): void {
-  promotion
-    .on('POST', '/quotes', ({ body }) => quoteReply(body, prices))
-    .on('POST', '/coupons/:code/redemptions', ({ params, body }) => ({
-      status: 201,
-      body: { code: params.code, orderId: body.orderId, status: 'REDEEMED' },
-    }))
-    .on('POST', '/coupons/:code/redemptions/:orderId/release', ({ params }) => ({
-      status: 200,
-      body: { code: params.code, orderId: params.orderId, status: 'RELEASED' },
-    }));
+  promotion.on('POST', '/quotes', ({ body }) => quoteReply(body, prices));
 }
 
 /** The promotion fake's quote for a `POST /quotes` body. */

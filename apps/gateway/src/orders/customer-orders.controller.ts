@@ -65,9 +65,31 @@ export class CustomerOrdersController {
     return this.owners.orderOf(customer.userId, orderId, request, deadline);
   }
 
-  /** Anything below an order (its saga, say) once the order is known to be the customer's. */
-  @Get(':id/*path')
-  async below(
+  /**
+   * The order's saga timeline: for its owner, or for an admin (who may look at any order's, to
+   * see where a placement stands).
+   */
+  @Get(':id/saga')
+  @RequireRole('customer', 'admin')
+  async saga(
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ZodValidationPipe(orderIdSchema)) orderId: string,
+  ): Promise<void> {
+    const deadline = CallDeadline.startingNow(this.config.DOWNSTREAM_TIMEOUT_MS);
+    if (user.role === 'customer')
+      await this.owners.orderOf(user.userId, orderId, request, deadline);
+    return this.proxy.forward(request, response, {
+      service: 'order',
+      path: `/orders/${orderId}/saga`,
+      deadline,
+    });
+  }
+
+  /** The owner cancels their PENDING order (202); 409 once it is past the point of no return. */
+  @Post(':id/cancel')
+  async cancel(
     @Req() request: Request,
     @Res() response: Response,
     @CurrentUser() customer: AuthenticatedUser,
@@ -75,7 +97,11 @@ export class CustomerOrdersController {
   ): Promise<void> {
     const deadline = CallDeadline.startingNow(this.config.DOWNSTREAM_TIMEOUT_MS);
     await this.owners.orderOf(customer.userId, orderId, request, deadline);
-    const path = `/orders${request.originalUrl.slice('/api/orders'.length)}`;
-    return this.proxy.forward(request, response, { service: 'order', path, deadline });
+    return this.proxy.forward(request, response, {
+      service: 'order',
+      path: `/orders/${orderId}/cancel`,
+      body: {},
+      deadline,
+    });
   }
 }

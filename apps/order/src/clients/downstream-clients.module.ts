@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ProductClient } from './product.client.js';
 import { PromotionClient } from './promotion.client.js';
 
-/** The services the order service calls synchronously, one pooled client each. */
+/**
+ * The one service the order service calls synchronously: promotion, for the price quote a new
+ * order is priced from. Everything after that travels as saga commands over Kafka.
+ */
 @Module({
-  providers: [ProductClient, PromotionClient],
-  exports: [ProductClient, PromotionClient],
+  providers: [PromotionClient],
+  exports: [PromotionClient],
 })
 export class DownstreamClientsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from '#libs/contracts';
 import { OutboxWriter } from '#libs/messaging';
 import type { Order } from './domain/order.js';
@@ -7,13 +7,13 @@ import { orderCancelled, orderConfirmed, orderPlaced } from './order-events.js';
 import { type IdempotencyRecord, OrderRepository } from './order.repository.js';
 
 /**
- * Every change of an order's state, each in its own transaction together with the event that
- * announces it (through the outbox), so the change and its event exist together or not at all.
+ * Every change of an order's state, written in the caller's transaction together with the event
+ * that announces it (through the outbox), so the change and its event exist together or not at
+ * all. The saga that drives the order writes its own step in the same transaction.
  */
 @Injectable()
 export class OrderLifecycle {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -22,61 +22,48 @@ export class OrderLifecycle {
    * Stores a new PENDING order and announces it (OrderPlaced), unless the customer already placed
    * an order with this idempotency key: then nothing is written and the answer is false.
    */
-  place(order: Order, idempotency: IdempotencyRecord): Promise<boolean> {
-    return this.dataSource.transaction(async (transaction) => {
-      if (!(await this.orders.insertUnlessKeyUsed(transaction, order, idempotency))) return false;
-      await this.outbox.append(transaction, OrderPlaced, order.id, orderPlaced(order.toSnapshot()));
-      return true;
-    });
+  async place(
+    transaction: EntityManager,
+    order: Order,
+    idempotency: IdempotencyRecord,
+  ): Promise<boolean> {
+    if (!(await this.orders.insertUnlessKeyUsed(transaction, order, idempotency))) return false;
+    await this.outbox.append(transaction, OrderPlaced, order.id, orderPlaced(order.toSnapshot()));
+    return true;
   }
 
-  /** PENDING → CONFIRMED, announced as OrderConfirmed. */
-  confirm(orderId: string): Promise<Order> {
-    return this.change(orderId, async (order, transaction) => {
-      order.confirm();
-      await this.orders.saveStatus(transaction, order);
-      await this.outbox.append(
-        transaction,
-        OrderConfirmed,
-        orderId,
-        orderConfirmed(order.toSnapshot()),
-      );
-    });
+  /** PENDING → CONFIRMED, announced as OrderConfirmed. `order` is locked by the caller. */
+  async confirm(transaction: EntityManager, order: Order): Promise<void> {
+    order.confirm();
+    await this.orders.saveStatus(transaction, order);
+    await this.outbox.append(
+      transaction,
+      OrderConfirmed,
+      order.id,
+      orderConfirmed(order.toSnapshot()),
+    );
   }
 
   /** → CANCELLED with a machine-readable reason, announced as OrderCancelled. */
-  cancel(orderId: string, reason: string): Promise<Order> {
-    return this.change(orderId, async (order, transaction) => {
-      order.cancel(reason);
-      await this.orders.saveStatus(transaction, order);
-      await this.outbox.append(
-        transaction,
-        OrderCancelled,
-        orderId,
-        orderCancelled(order.toSnapshot()),
-      );
-    });
+  async cancel(transaction: EntityManager, order: Order, reason: string): Promise<void> {
+    order.cancel(reason);
+    await this.orders.saveStatus(transaction, order);
+    await this.outbox.append(
+      transaction,
+      OrderCancelled,
+      order.id,
+      orderCancelled(order.toSnapshot()),
+    );
   }
 
   /**
    * PENDING → COMPENSATION_FAILED: placement failed (`reason`) and something the order held could
-   * not be given back. No event: the order has not ended, and no contract names this state yet.
+   * not be given back yet. No event: the order has not ended, and no contract names this state.
+   * An order parked again after an admin retry stays as it is.
    */
-  failCompensation(orderId: string, reason: string): Promise<Order> {
-    return this.change(orderId, async (order, transaction) => {
-      order.failCompensation(reason);
-      await this.orders.saveStatus(transaction, order);
-    });
-  }
-
-  private change(
-    orderId: string,
-    apply: (order: Order, transaction: EntityManager) => Promise<void>,
-  ): Promise<Order> {
-    return this.dataSource.transaction(async (transaction) => {
-      const order = await this.orders.lockById(transaction, orderId);
-      await apply(order, transaction);
-      return order;
-    });
+  async failCompensation(transaction: EntityManager, order: Order, reason: string): Promise<void> {
+    if (order.status === 'COMPENSATION_FAILED') return;
+    order.failCompensation(reason);
+    await this.orders.saveStatus(transaction, order);
   }
 }

@@ -122,6 +122,50 @@ export const orderPageSchema = z.object({
   pageSize: z.number().int().min(1),
 });
 
+/** The steps of the placement saga, in the order they run; `confirm-order` is the pivot. */
+export const sagaStepSchema = z.enum([
+  'reserve-stock',
+  'redeem-coupon',
+  'confirm-order',
+  'commit-stock',
+  'release-coupon',
+  'release-stock',
+]);
+
+/** One line of a saga's timeline: what happened to which step, when, and why. */
+export const sagaStepRecordSchema = z.object({
+  step: sagaStepSchema,
+  /** `run` for the steps that place the order, `compensate` for those that give back. */
+  kind: z.enum(['run', 'compensate']),
+  outcome: z.enum([
+    'started',
+    'succeeded',
+    'failed',
+    'retried',
+    'timed-out',
+    'cancelled',
+    'parked',
+  ]),
+  /** The order code behind a failure, timeout, cancel or compensation (`ORDER.OUT_OF_STOCK`). */
+  reason: z.string().optional(),
+  /** Which send of the step's command this was (1 for the first). */
+  attempt: z.number().int().min(1),
+  at: z.iso.datetime(),
+});
+
+/** `GET /orders/:id/saga`: where the order's placement saga stands, and its timeline. */
+export const orderSagaSchema = z.object({
+  status: z.enum([
+    'RUNNING',
+    'COMMITTING',
+    'COMPENSATING',
+    'COMPENSATION_FAILED',
+    'COMPLETED',
+    'CANCELLED',
+  ]),
+  steps: z.array(sagaStepRecordSchema),
+});
+
 export type OrderStatus = z.output<typeof orderStatusSchema>;
 export type PlaceOrderRequest = z.output<typeof placeOrderRequestSchema>;
 export type PlaceOrderResponse = z.output<typeof placeOrderResponseSchema>;
@@ -130,3 +174,5 @@ export type OrderDiscountView = z.output<typeof orderDiscountSchema>;
 export type OrderView = z.output<typeof orderSchema>;
 export type ListOrdersQuery = z.output<typeof listOrdersQuerySchema>;
 export type OrderPage = z.output<typeof orderPageSchema>;
+export type SagaStepRecord = z.output<typeof sagaStepRecordSchema>;
+export type OrderSaga = z.output<typeof orderSagaSchema>;

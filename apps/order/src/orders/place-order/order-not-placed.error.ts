@@ -1,16 +1,14 @@
 import type { PlacementFailure } from '../domain/placement-failure.js';
 
 /**
- * Placing an order failed. `orderId` is set when the order had been created: it has ended
- * CANCELLED (or COMPENSATION_FAILED) with the failure's code as its reason.
+ * Placing an order failed before the order existed: promotion refused the quote, was unavailable,
+ * or answered one that does not add up. Nothing was written, so a retry with the same key quotes
+ * again. (Once the order exists, failures end it CANCELLED through its saga instead.)
  */
 export class OrderNotPlaced extends Error {
   override name = 'OrderNotPlaced';
 
-  constructor(
-    readonly failure: PlacementFailure,
-    readonly orderId?: string,
-  ) {
+  constructor(readonly failure: PlacementFailure) {
     super(failure.detail);
   }
 }

@@ -12,9 +12,10 @@ import { orderNotPlacedProblem } from './order-not-placed.problem.js';
 import { PlaceOrderHandler } from './place-order.handler.js';
 
 /**
- * `POST /orders`. Answers 202 with the order's status once the simple placement path has run
- * (CONFIRMED); the saga will answer 202 PENDING at once. A replay of an earlier request answers
- * 200 with `Idempotent-Replayed: true` and the first order as it stands now.
+ * `POST /orders`. Answers 202 `{ id, status: PENDING }` as soon as the order and its saga are
+ * stored; the client follows the order with `GET /orders/:id` (and `/saga`). A replay of an
+ * earlier request answers 200 with `Idempotent-Replayed: true` and the first order as it stands
+ * now. Only a refused or failed quote answers an error: then no order exists.
  */
 @Controller('orders')
 export class PlaceOrderController {

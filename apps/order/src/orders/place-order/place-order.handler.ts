@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { PlaceOrderRequest, Quote } from '#libs/contracts';
 import { DomainError } from '#libs/domain-errors';
 import { PromotionClient } from '../../clients/promotion.client.js';
@@ -8,11 +9,11 @@ import type { Order } from '../domain/order.js';
 import type { OrderStatus } from '../domain/order-status.js';
 import { OrderLifecycle } from '../order-lifecycle.js';
 import { OrderRepository, type StoredOrder } from '../order.repository.js';
+import { PlacementSagaOrchestrator } from '../saga/placement-saga.orchestrator.js';
 import { orderFromQuote } from './order-from-quote.js';
 import { OrderNotPlaced } from './order-not-placed.error.js';
 import { placementFailureOf } from './placement-failure-of.js';
 import { requestFingerprint } from './request-fingerprint.js';
-import { SynchronousPlacement } from './synchronous-placement.js';
 
 export interface PlaceOrderCommand extends PlaceOrderRequest {
   idempotencyKey: string;
@@ -25,20 +26,23 @@ export interface PlaceOrderResult {
 }
 
 /**
- * Places an order: price it (quote), create it PENDING, then run the placement. A request whose
- * customer and idempotency key match an earlier one gets the earlier order back, whatever became
- * of it; the same key with a different request is refused.
+ * Places an order: price it (the quote locks the prices into the order), then in ONE transaction
+ * insert the order PENDING with OrderPlaced, its saga and the saga's first command (ReserveStock),
+ * and answer at once: the saga goes on over Kafka. A request whose customer and idempotency key
+ * match an earlier one gets the earlier order back, as it stands now; the same key with a
+ * different request is refused.
  *
- * Each change is its own transaction (see `OrderLifecycle`): a database transaction must never
- * stay open across calls to other services.
+ * The quote is the one synchronous call, made before the transaction opens: a database
+ * transaction must never stay open across a call to another service.
  */
 @Injectable()
 export class PlaceOrderHandler {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly lifecycle: OrderLifecycle,
+    private readonly saga: PlacementSagaOrchestrator,
     private readonly promotion: PromotionClient,
-    private readonly placement: SynchronousPlacement,
   ) {}
 
   async execute(command: PlaceOrderCommand): Promise<PlaceOrderResult> {
@@ -47,13 +51,17 @@ export class PlaceOrderHandler {
     if (earlier) return replay(earlier, idempotency.fingerprint);
 
     const order = orderPricedBy(await this.quote(command), command);
-    if (!(await this.lifecycle.place(order, idempotency))) {
+    const placed = await this.dataSource.transaction(async (transaction) => {
+      if (!(await this.lifecycle.place(transaction, order, idempotency))) return false;
+      await this.saga.begin(transaction, order);
+      return true;
+    });
+    if (!placed) {
       // A concurrent request with the same key created its order first (and has committed it).
       const winner = await this.orders.findByIdempotencyKey(command.customerId, idempotency.key);
       return replay(winner!, idempotency.fingerprint);
     }
-    const placed = await this.placement.complete(order.toSnapshot());
-    return { order: { id: placed.id, status: placed.status }, replayed: false };
+    return { order: { id: order.id, status: order.status }, replayed: false };
   }
 
   /** The prices of the request; before the order exists, so a refusal leaves nothing behind. */
