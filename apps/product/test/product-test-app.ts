@@ -24,7 +24,7 @@ export interface ProductTestApp {
 }
 
 /**
- * Starts the very app `runService` starts (migrations, demo seed, outbox relay included) on the
+ * Starts the very app `runService` starts (migrations, demo seed; the outbox relay off) on the
  * given database and the test broker, with the topics it publishes to created as `npm start`
  * creates them. Tests look for events in the outbox, where they are written; other suites may
  * read the shared topics, and use fresh ids of their own for that reason.
@@ -43,6 +43,10 @@ export async function startProductApp(databaseUrl: string): Promise<ProductTestA
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
     LOG_LEVEL: 'error',
+    // The saga's command topics are shared by every suite of a run: this app consumes commands that
+    // other suites' orchestrators send. With its relay off, its answers stay in its own outbox
+    // (where these suites read events) and never reach another suite's saga.
+    OUTBOX_RELAY: 'off',
     ...identity.env,
   });
   await app.listen(0, '127.0.0.1');

@@ -34,8 +34,8 @@ export interface PromotionTestApp {
 }
 
 /**
- * Starts the very app `runService` starts (migrations, demo seed, outbox relay, catalog consumer)
- * on the given database and the test broker. The consumer group is the suite's own, so suites
+ * Starts the very app `runService` starts (migrations, demo seed, catalog consumer; the outbox
+ * relay off) on the given database and the test broker. The consumer group is the suite's own, so suites
  * running side by side do not split the product topic's partitions between them.
  */
 export async function startPromotionApp(databaseUrl: string): Promise<PromotionTestApp> {
@@ -54,6 +54,10 @@ export async function startPromotionApp(databaseUrl: string): Promise<PromotionT
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
     LOG_LEVEL: 'error',
+    // The saga's command topics are shared by every suite of a run: this app consumes commands that
+    // other suites' orchestrators send. With its relay off, its answers stay in its own outbox
+    // (where these suites read events) and never reach another suite's saga.
+    OUTBOX_RELAY: 'off',
     CATALOG_CONSUMER_GROUP: `promotion.catalog.test-${randomUUID()}`,
     ...identity.env,
   });

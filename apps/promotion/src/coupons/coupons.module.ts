@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { CouponsRepository } from './coupons.repository.js';
 import { CreateCouponController } from './create-coupon/create-coupon.controller.js';
 import { CreateCouponHandler } from './create-coupon/create-coupon.handler.js';
@@ -8,8 +8,14 @@ import { RedeemCouponController } from './redeem-coupon/redeem-coupon.controller
 import { RedeemCouponHandler } from './redeem-coupon/redeem-coupon.handler.js';
 import { ReleaseCouponController } from './release-coupon/release-coupon.controller.js';
 import { ReleaseCouponHandler } from './release-coupon/release-coupon.handler.js';
+import { CouponReplyWriter } from './saga-commands/coupon-reply.writer.js';
 
-/** Coupons: admin create and read; redeem and release for orders. */
+/**
+ * Coupons: admin create and read; redeem and release for orders, over HTTP and as the order
+ * saga's commands (CouponCommandsModule). Global because `MessagingModule.forConsumer` builds its
+ * own module around the command handlers, and that module sees only global providers.
+ */
+@Global()
 @Module({
   controllers: [
     CreateCouponController,
@@ -23,7 +29,8 @@ import { ReleaseCouponHandler } from './release-coupon/release-coupon.handler.js
     GetCouponHandler,
     RedeemCouponHandler,
     ReleaseCouponHandler,
+    CouponReplyWriter,
   ],
-  exports: [CouponsRepository],
+  exports: [CouponsRepository, RedeemCouponHandler, ReleaseCouponHandler, CouponReplyWriter],
 })
 export class CouponsModule {}

@@ -131,6 +131,37 @@ export class CouponsRepository {
     );
   }
 
+  /**
+   * Remembers why the saga's redemption for an order was refused; the first reason stays (a
+   * concurrent duplicate changes nothing). Returns the reason on record.
+   */
+  async recordRefusal(
+    transaction: EntityManager,
+    code: string,
+    orderId: string,
+    reason: string,
+  ): Promise<string> {
+    await transaction.query(
+      `INSERT INTO coupon_redemption_refusals (coupon_code, order_id, reason)
+       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [code, orderId, reason],
+    );
+    return (await this.findRefusal(transaction, code, orderId))!;
+  }
+
+  /** The reason the saga's redemption for the order was refused, if it was. */
+  async findRefusal(
+    transaction: EntityManager,
+    code: string,
+    orderId: string,
+  ): Promise<string | undefined> {
+    const [row]: { reason: string }[] = await transaction.query(
+      'SELECT reason FROM coupon_redemption_refusals WHERE coupon_code = $1 AND order_id = $2',
+      [code, orderId],
+    );
+    return row?.reason;
+  }
+
   /** Records that the order gave the coupon up before any redemption for it arrived. */
   async recordTombstone(
     transaction: EntityManager,

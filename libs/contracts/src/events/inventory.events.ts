@@ -17,6 +17,7 @@ export const StockReserved = defineEvent({
 /**
  * Stock for an order could not be reserved; nothing was set aside. `RELEASED`: the order's release
  * arrived first (a late reserve after a saga timeout), so the reservation is refused for good.
+ * `INJECTED_FAULT`: an admin's fault switch refused it (demos and tests, docs/fault-injection.md).
  */
 export const StockReservationFailed = defineEvent({
   type: 'StockReservationFailed',
@@ -24,7 +25,7 @@ export const StockReservationFailed = defineEvent({
   topic: TOPICS.inventoryEvents,
   payload: z.object({
     orderId: z.uuid(),
-    reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_PRODUCT', 'RELEASED']),
+    reason: z.enum(['OUT_OF_STOCK', 'UNKNOWN_PRODUCT', 'RELEASED', 'INJECTED_FAULT']),
     productIds: z.array(z.uuid()),
   }),
 });

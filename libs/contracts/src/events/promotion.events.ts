@@ -12,8 +12,8 @@ export const CouponRedeemed = defineEvent({
 
 /**
  * A coupon could not be redeemed for an order; `reason` is the stable business code
- * (e.g. `PROMOTION.COUPON_EXHAUSTED`, or `PROMOTION.COUPON_RELEASED` for a redemption that arrived
- * after its release).
+ * (e.g. `PROMOTION.COUPON_EXHAUSTED`, `PROMOTION.REDEMPTION_RELEASED` for a redemption that
+ * arrived after its release, `PROMOTION.INJECTED_FAULT` from an admin's fault switch).
  */
 export const CouponRedemptionRefused = defineEvent({
   type: 'CouponRedemptionRefused',

@@ -35,3 +35,16 @@ function failed(
 ): StockReservation {
   return { orderId, status: 'FAILED', lines, failure: { reason, productIds } };
 }
+
+/**
+ * A first reservation refused by an admin's fault switch (docs/fault-injection.md): recorded and
+ * announced like any refusal, so that a resent command gets the same answer.
+ */
+export function injectedFailure(request: ReserveStockRequest): StockReservation {
+  return failed(
+    request.orderId.toLowerCase(),
+    normalizedLines(request.lines),
+    'INJECTED_FAULT',
+    [],
+  );
+}

@@ -98,6 +98,12 @@ describe('failureOf', () => {
     ).toMatchObject({ code: 'PRODUCT.UNKNOWN_PRODUCT', kind: 'rule-violated' });
   });
 
+  it('answers a reservation refused by an injected fault with its own code', () => {
+    expect(
+      failureOf(reservation('FAILED', { failure: { reason: 'INJECTED_FAULT', productIds: [] } })),
+    ).toMatchObject({ code: 'PRODUCT.INJECTED_FAULT', kind: 'conflict' });
+  });
+
   it('has nothing to say about a reservation that did not fail', () => {
     expect(failureOf(reservation('RESERVED'))).toBeUndefined();
   });

@@ -65,6 +65,8 @@ export function failureOf(reservation: StockReservation): DomainError | undefine
       return StockReservationErrors.outOfStock(reservation.failure.productIds);
     case 'UNKNOWN_PRODUCT':
       return StockReservationErrors.unknownProduct(reservation.failure.productIds);
+    case 'INJECTED_FAULT':
+      return StockReservationErrors.injectedFault();
     case undefined:
       return undefined;
   }

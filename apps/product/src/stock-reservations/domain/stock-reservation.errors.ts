@@ -14,6 +14,12 @@ export const StockReservationErrors = {
       'rule-violated',
       `No such product(s): ${productIds.join(', ')}.`,
     ),
+  injectedFault: () =>
+    new DomainError(
+      'PRODUCT.INJECTED_FAULT',
+      'conflict',
+      'The reservation was refused by a fault switched on for testing (docs/fault-injection.md).',
+    ),
   notFound: (orderId: string) =>
     new DomainError(
       'PRODUCT.RESERVATION_NOT_FOUND',

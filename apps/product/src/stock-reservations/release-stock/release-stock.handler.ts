@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type StockReservation, StockReleased } from '#libs/contracts';
 import { OutboxWriter } from '#libs/messaging';
 import { InventoryRepository } from '../../inventory/inventory.repository.js';
 import { releaseStep } from '../domain/reservation-transitions.js';
+import type { StockChange } from '../stock-change.js';
 import { StockReservationRepository } from '../stock-reservation.repository.js';
 
 /**
@@ -20,25 +21,36 @@ export class ReleaseStockHandler {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  execute(orderId: string): Promise<StockReservation> {
-    return this.dataSource.transaction(async (transaction) => {
-      await this.reservations.lockOrder(transaction, orderId);
-      const existing = await this.reservations.find(orderId, transaction);
-      switch (releaseStep(orderId, existing)) {
-        case 'record-tombstone':
-          await this.reservations.insert(transaction, { orderId, status: 'RELEASED', lines: [] });
-          break;
-        case 'return-stock': {
-          const { lines } = existing!;
-          await this.inventory.release(transaction, lines);
-          await this.reservations.changeStatus(transaction, orderId, 'RELEASED');
-          await this.outbox.append(transaction, StockReleased, orderId, { orderId, lines });
-          break;
-        }
-        case 'nothing':
-          break;
+  async execute(orderId: string): Promise<StockReservation> {
+    const { reservation } = await this.dataSource.transaction((transaction) =>
+      this.releaseWithin(transaction, orderId),
+    );
+    return reservation;
+  }
+
+  /**
+   * The release itself, in the caller's transaction (the saga's ReleaseStock command runs it in
+   * its inbox transaction). `announced` says whether StockReleased went to the outbox this time.
+   */
+  async releaseWithin(transaction: EntityManager, orderId: string): Promise<StockChange> {
+    await this.reservations.lockOrder(transaction, orderId);
+    const existing = await this.reservations.find(orderId, transaction);
+    let announced = false;
+    switch (releaseStep(orderId, existing)) {
+      case 'record-tombstone':
+        await this.reservations.insert(transaction, { orderId, status: 'RELEASED', lines: [] });
+        break;
+      case 'return-stock': {
+        const { lines } = existing!;
+        await this.inventory.release(transaction, lines);
+        await this.reservations.changeStatus(transaction, orderId, 'RELEASED');
+        await this.outbox.append(transaction, StockReleased, orderId, { orderId, lines });
+        announced = true;
+        break;
       }
-      return (await this.reservations.find(orderId, transaction))!;
-    });
+      case 'nothing':
+        break;
+    }
+    return { reservation: (await this.reservations.find(orderId, transaction))!, announced };
   }
 }

@@ -41,23 +41,37 @@ export class ReserveStockHandler {
       if (existing) {
         return { reservation: repeatedReservation(existing, request.lines), created: false };
       }
-      return { reservation: await this.reserve(transaction, request), created: true };
+      return { reservation: await this.reserveFirst(transaction, request), created: true };
     });
     const failure = failureOf(answer.reservation);
     if (failure) throw failure;
     return answer;
   }
 
-  private async reserve(
+  /**
+   * Decides, records and announces the first reservation of an order. For callers that hold the
+   * order's lock (`lockOrder`) in `transaction` and found no reservation for it: the HTTP path
+   * above and the saga's ReserveStock command.
+   */
+  async reserveFirst(
     transaction: EntityManager,
     request: ReserveStockRequest,
   ): Promise<StockReservation> {
     const productIds = request.lines.map((line) => line.productId);
     // Locked until commit: no other order can take these units between the check and the update.
     const available = await this.inventory.lockAvailable(transaction, productIds);
-    const reservation = newReservation(request, available);
-    const { orderId, lines, failure } = reservation;
+    return this.record(transaction, newReservation(request, available));
+  }
 
+  /**
+   * Records and announces a first reservation already decided (a refusal, say), under the same
+   * conditions as {@link reserveFirst}.
+   */
+  async record(
+    transaction: EntityManager,
+    reservation: StockReservation,
+  ): Promise<StockReservation> {
+    const { orderId, lines, failure } = reservation;
     await this.reservations.insert(transaction, reservation);
     if (failure) {
       await this.outbox.append(transaction, StockReservationFailed, orderId, {

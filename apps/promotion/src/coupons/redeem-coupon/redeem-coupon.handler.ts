@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CouponRedeemed, type RedeemCouponRequest } from '#libs/contracts';
 import { OutboxWriter } from '#libs/messaging';
 import { PromotionErrors } from '../../promotion.errors.js';
@@ -28,31 +28,45 @@ export class RedeemCouponHandler {
 
   async redeem(
     code: string,
+    request: RedeemCouponRequest,
+    now = new Date(),
+  ): Promise<RedeemOutcome> {
+    return this.dataSource.transaction((transaction) =>
+      this.redeemWithin(transaction, code, request, now),
+    );
+  }
+
+  /**
+   * The redemption itself, in the caller's transaction (the saga's RedeemCoupon command runs it in
+   * its inbox transaction). Throws the refusal as a `DomainError`; CouponRedeemed is written only
+   * when `created`.
+   */
+  async redeemWithin(
+    transaction: EntityManager,
+    code: string,
     { orderId, customerId }: RedeemCouponRequest,
     now = new Date(),
   ): Promise<RedeemOutcome> {
-    return this.dataSource.transaction(async (transaction) => {
-      const coupon = await this.coupons.findByCodeForUpdate(transaction, code);
-      if (!coupon) throw PromotionErrors.unknownCoupon(code);
+    const coupon = await this.coupons.findByCodeForUpdate(transaction, code);
+    if (!coupon) throw PromotionErrors.unknownCoupon(code);
 
-      const earlier = await this.coupons.findRedemption(transaction, code, orderId);
-      // A repeat answers as the first call did, even if the coupon has expired since.
-      if (earlier?.status === 'REDEEMED') return { redemption: earlier, created: false };
-      if (earlier?.status === 'RELEASED') throw PromotionErrors.redemptionReleased(code, orderId);
+    const earlier = await this.coupons.findRedemption(transaction, code, orderId);
+    // A repeat answers as the first call did, even if the coupon has expired since.
+    if (earlier?.status === 'REDEEMED') return { redemption: earlier, created: false };
+    if (earlier?.status === 'RELEASED') throw PromotionErrors.redemptionReleased(code, orderId);
 
-      const held = await this.coupons.countHeldBy(transaction, code, customerId);
-      assertCouponUsable(coupon, now, held);
-      const redemption = await this.coupons.recordRedemption(
-        transaction,
-        { code, orderId, customerId },
-        now,
-      );
-      await this.outbox.append(transaction, CouponRedeemed, code, {
-        couponCode: code,
-        orderId,
-        customerId,
-      });
-      return { redemption, created: true };
+    const held = await this.coupons.countHeldBy(transaction, code, customerId);
+    assertCouponUsable(coupon, now, held);
+    const redemption = await this.coupons.recordRedemption(
+      transaction,
+      { code, orderId, customerId },
+      now,
+    );
+    await this.outbox.append(transaction, CouponRedeemed, code, {
+      couponCode: code,
+      orderId,
+      customerId,
     });
+    return { redemption, created: true };
   }
 }

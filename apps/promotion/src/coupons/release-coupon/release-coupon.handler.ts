@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CouponReleased } from '#libs/contracts';
 import { OutboxWriter } from '#libs/messaging';
 import { PromotionErrors } from '../../promotion.errors.js';
@@ -20,17 +20,34 @@ export class ReleaseCouponHandler {
   ) {}
 
   async release(code: string, orderId: string, now = new Date()): Promise<CouponRedemption> {
-    return this.dataSource.transaction(async (transaction) => {
-      const coupon = await this.coupons.findByCodeForUpdate(transaction, code);
-      if (!coupon) throw PromotionErrors.unknownCoupon(code);
+    const { redemption } = await this.dataSource.transaction((transaction) =>
+      this.releaseWithin(transaction, code, orderId, now),
+    );
+    return redemption;
+  }
 
-      const redemption = await this.coupons.findRedemption(transaction, code, orderId);
-      if (!redemption) return this.coupons.recordTombstone(transaction, code, orderId, now);
-      if (redemption.status === 'RELEASED') return redemption;
+  /**
+   * The release itself, in the caller's transaction (the saga's ReleaseCoupon command runs it in
+   * its inbox transaction). `announced` says whether CouponReleased went to the outbox this time.
+   */
+  async releaseWithin(
+    transaction: EntityManager,
+    code: string,
+    orderId: string,
+    now = new Date(),
+  ): Promise<{ redemption: CouponRedemption; announced: boolean }> {
+    const coupon = await this.coupons.findByCodeForUpdate(transaction, code);
+    if (!coupon) throw PromotionErrors.unknownCoupon(code);
 
-      await this.coupons.releaseRedemption(transaction, code, orderId, now);
-      await this.outbox.append(transaction, CouponReleased, code, { couponCode: code, orderId });
-      return { ...redemption, status: 'RELEASED' };
-    });
+    const redemption = await this.coupons.findRedemption(transaction, code, orderId);
+    if (!redemption) {
+      const tombstone = await this.coupons.recordTombstone(transaction, code, orderId, now);
+      return { redemption: tombstone, announced: false };
+    }
+    if (redemption.status === 'RELEASED') return { redemption, announced: false };
+
+    await this.coupons.releaseRedemption(transaction, code, orderId, now);
+    await this.outbox.append(transaction, CouponReleased, code, { couponCode: code, orderId });
+    return { redemption: { ...redemption, status: 'RELEASED' }, announced: true };
   }
 }
