@@ -11,6 +11,7 @@ import {
 } from '../../tools/infra/postgres/provision-service-databases.js';
 import type { ServiceDatabase } from '../../tools/infra/postgres/service-database.js';
 import { startPostgres } from '../../tools/infra/postgres/start-postgres.js';
+import { startRedis } from '../../tools/infra/redis/start-redis.js';
 import { stopOrphanedPostgres } from '../../tools/infra/postgres/stop-orphaned-postgres.js';
 import { stopTestInfrastructure } from './stop-test-infrastructure.js';
 import { type TestInfrastructure, keepTestInfrastructure } from './test-infrastructure.js';
@@ -23,6 +24,7 @@ const TEST_DATABASE: ServiceDatabase = {
 };
 const POSTGRES_PORT = 55433;
 const KAFKA_PORT = 19092;
+const REDIS_PORT = 56380;
 /**
  * Runs in one checkout (a developer's watch mode beside a full run, say) each take a free slot:
  * their own data folder and ports, 10 apart. Only when every slot is busy does a run wait.
@@ -35,7 +37,8 @@ const NEEDS_ATTENTION = /^Fetching |left running by a previous run/;
 /**
  * Starts PostgreSQL and Kafka for the integration tests, from clean data directories, through the
  * same tools/infra code as `npm start`, and tells the test workers where they are:
- * TEST_DATABASE_URL, TEST_PG_ADMIN_URL and KAFKA_BROKERS_TEST. Servers named by PG* variables or
+ * TEST_DATABASE_URL, TEST_PG_ADMIN_URL, KAFKA_BROKERS_TEST and REDIS_URL_TEST (a Redis started
+ * here too, or the one REDIS_URL names). Servers named by PG* variables or
  * KAFKA_BROKERS are used instead of starting local ones. Everything the servers print goes to
  * `.data/test/infrastructure.log`.
  */
@@ -44,11 +47,16 @@ export async function startTestInfrastructure(rootDir: string): Promise<void> {
   const infrastructure: TestInfrastructure = { releaseLock };
   keepTestInfrastructure(infrastructure);
   try {
-    const { admin, brokers } = await startFreshServers(dataDir, slot * 10, infrastructure);
+    const { admin, brokers, redisUrl } = await startFreshServers(
+      dataDir,
+      slot * 10,
+      infrastructure,
+    );
     await provisionServiceDatabases(admin, [TEST_DATABASE]);
     process.env.TEST_DATABASE_URL = serviceDatabaseUrl(admin, TEST_DATABASE);
     process.env.TEST_PG_ADMIN_URL = pgConnectionUrl(admin);
     process.env.KAFKA_BROKERS_TEST = brokers.join(',');
+    process.env.REDIS_URL_TEST = redisUrl;
   } catch (error) {
     // Jest skips the global teardown when the setup fails, so clean up here.
     await stopTestInfrastructure(infrastructure).catch(() => undefined);
@@ -89,7 +97,7 @@ async function startFreshServers(dataDir: string, portOffset: number, started: T
   ]);
 
   // Wait for both even when one fails, so that the other is recorded and gets stopped too.
-  const [postgres, kafka] = await Promise.allSettled([
+  const [postgres, kafka, redis] = await Promise.allSettled([
     startPostgres({
       dataDir: postgresDir,
       port: POSTGRES_PORT + portOffset,
@@ -101,8 +109,18 @@ async function startFreshServers(dataDir: string, portOffset: number, started: T
       controllerPort: KAFKA_PORT + portOffset + 1,
       log: log('kafka'),
     }).then((broker) => (started.kafka = broker)),
+    startRedis({
+      dataDir: join(dataDir, 'redis'),
+      port: REDIS_PORT + portOffset,
+      log: log('redis'),
+    }).then((server) => (started.redis = server)),
   ]);
   if (postgres.status === 'rejected') throw postgres.reason;
   if (kafka.status === 'rejected') throw kafka.reason;
-  return { admin: postgres.value.admin, brokers: kafka.value.brokers };
+  if (redis.status === 'rejected') throw redis.reason;
+  return {
+    admin: postgres.value.admin,
+    brokers: kafka.value.brokers,
+    redisUrl: redis.value.url,
+  };
 }

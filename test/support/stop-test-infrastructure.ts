@@ -7,9 +7,10 @@ import type { TestInfrastructure } from './test-infrastructure.js';
 export async function stopTestInfrastructure({
   postgres,
   kafka,
+  redis,
   releaseLock,
 }: TestInfrastructure): Promise<void> {
-  const results = await Promise.allSettled([kafka?.stop(), postgres?.stop()]);
+  const results = await Promise.allSettled([kafka?.stop(), postgres?.stop(), redis?.stop()]);
   releaseLock?.();
   const failures = results.flatMap((result) =>
     result.status === 'rejected' ? [result.reason] : [],

@@ -1,10 +1,12 @@
 import type { LocalKafka } from '../../tools/infra/kafka/local-kafka.js';
 import type { LocalPostgres } from '../../tools/infra/postgres/local-postgres.js';
+import type { LocalRedis } from '../../tools/infra/redis/local-redis.js';
 
 /** What Jest's global setup started, handed to its global teardown. */
 export interface TestInfrastructure {
   postgres?: LocalPostgres;
   kafka?: LocalKafka;
+  redis?: LocalRedis;
   /** Lets the next integration test run in this checkout start (see test-run-lock.ts). */
   releaseLock?: () => void;
 }

@@ -6,6 +6,8 @@ export interface StackEndpoints {
   ports: Record<ServiceName, number>;
   kafkaBrokers: string[];
   databaseUrls: Partial<Record<ServiceName, string>>;
+  /** The Redis that holds shared rate-limit counters (promotion's `REDIS_URL`), when there is one. */
+  redisUrl?: string;
 }
 
 /**
@@ -32,14 +34,22 @@ export function appEnvironment(
   const identity = localServiceIdentityEnv(keysDir, app);
   env.SERVICE_SIGNING_KEY = identity.SERVICE_SIGNING_KEY;
   if (app !== 'gateway') env.SERVICE_TRUSTED_KEYS = identity.SERVICE_TRUSTED_KEYS;
+  // Rate-limit counters and runtime quota changes, shared by every promotion replica.
+  if (app === 'promotion' && endpoints.redisUrl) env.REDIS_URL = endpoints.redisUrl;
+  // The local stack is for demos and scenarios: admins may switch faults on (docs/fault-injection.md).
+  if (FAULT_INJECTABLE.includes(app)) env.FAULT_INJECTION = 'on';
   return env;
 }
+
+/** The services built with `#libs/fault-injection`. */
+const FAULT_INJECTABLE: ServiceName[] = ['product', 'promotion', 'recommendation'];
 
 /** Which services each app calls over HTTP; each callee's address is `<CALLEE>_URL`. */
 const CALLS: Record<ServiceName, ServiceName[]> = {
   gateway: ['product', 'order', 'promotion', 'recommendation'],
   order: ['product', 'promotion'],
-  product: [],
+  // Only the promotionFlood fault uses it: the runaway caller of docs/rate-limiting.md.
+  product: ['promotion'],
   promotion: [],
   recommendation: [],
 };

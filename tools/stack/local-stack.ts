@@ -7,6 +7,8 @@ import type { LocalPostgres } from '../infra/postgres/local-postgres.js';
 import { provisionServiceDatabases } from '../infra/postgres/provision-service-databases.js';
 import { serviceDatabaseUrl } from '../infra/postgres/service-database-url.js';
 import { startPostgres } from '../infra/postgres/start-postgres.js';
+import type { LocalRedis } from '../infra/redis/local-redis.js';
+import { startRedis } from '../infra/redis/start-redis.js';
 import { appEnvironment, serviceDatabaseFor } from './app-environment.js';
 import { type AppProcess, startApp, stopApp } from './app-process.js';
 import { colourFor, writePrefixed } from './log-prefixer.js';
@@ -23,6 +25,7 @@ const APP_STOP_GRACE_MS = 12_000;
 export class LocalStack {
   private postgres?: LocalPostgres;
   private kafka?: LocalKafka;
+  private redis?: LocalRedis;
   private apps: AppProcess[] = [];
   private stopping = false;
 
@@ -35,7 +38,7 @@ export class LocalStack {
 
     // Settle both before deciding, so a server that did start is recorded (and stopped) even when
     // the other failed.
-    const [postgresStart, kafkaStart] = await Promise.allSettled([
+    const [postgresStart, kafkaStart, redisStart] = await Promise.allSettled([
       startPostgres({
         dataDir: join(settings.dataDir, 'postgres'),
         port: settings.postgresPort,
@@ -47,11 +50,18 @@ export class LocalStack {
         controllerPort: settings.kafkaControllerPort,
         log: log('kafka', 6),
       }),
+      startRedis({
+        dataDir: join(settings.dataDir, 'redis'),
+        port: settings.redisPort,
+        log: log('redis', 4),
+      }),
     ]);
     if (postgresStart.status === 'fulfilled') this.postgres = postgresStart.value;
     if (kafkaStart.status === 'fulfilled') this.kafka = kafkaStart.value;
+    if (redisStart.status === 'fulfilled') this.redis = redisStart.value;
     if (postgresStart.status === 'rejected') throw postgresStart.reason;
     if (kafkaStart.status === 'rejected') throw kafkaStart.reason;
+    if (redisStart.status === 'rejected') throw redisStart.reason;
     const postgres = postgresStart.value;
     const kafka = kafkaStart.value;
 
@@ -65,7 +75,12 @@ export class LocalStack {
     const databaseUrls = Object.fromEntries(
       owners.map((name) => [name, serviceDatabaseUrl(server, serviceDatabaseFor(name))]),
     ) as Partial<Record<ServiceName, string>>;
-    const endpoints = { ports: settings.ports, kafkaBrokers: kafka.brokers, databaseUrls };
+    const endpoints = {
+      ports: settings.ports,
+      kafkaBrokers: kafka.brokers,
+      databaseUrls,
+      redisUrl: redisStart.value.url,
+    };
 
     this.apps = SERVICE_NAMES.map((name, index) =>
       startApp(name, appEnvironment(name, endpoints, join(settings.dataDir, 'keys')), {
@@ -86,7 +101,7 @@ export class LocalStack {
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.apps.map((app) => stopApp(app, APP_STOP_GRACE_MS)));
-    await Promise.allSettled([this.kafka?.stop(), this.postgres?.stop()]);
+    await Promise.allSettled([this.kafka?.stop(), this.postgres?.stop(), this.redis?.stop()]);
   }
 
   url(name: ServiceName, path = ''): string {
@@ -98,6 +113,7 @@ export class LocalStack {
     return [
       `PostgreSQL  ${pg?.host}:${pg?.port}${this.postgres?.embedded ? ' (embedded)' : ''}`,
       `Kafka       ${this.kafka?.brokers.join(',')}${this.kafka?.embedded ? ' (local broker)' : ''}`,
+      `Redis       ${this.redis?.url}${this.redis?.embedded ? ' (local redis-server)' : ''}`,
     ];
   }
 

@@ -11,6 +11,7 @@ export interface StackSettings {
   postgresPort: number;
   kafkaPort: number;
   kafkaControllerPort: number;
+  redisPort: number;
   logFormat: 'pretty' | 'json';
   readyTimeoutMs: number;
 }
@@ -41,6 +42,7 @@ export function stackSettingsFrom(env: NodeJS.ProcessEnv): StackSettings {
     postgresPort: integerFrom(env, 'MICROSHOP_PG_PORT', 55432),
     kafkaPort,
     kafkaControllerPort: kafkaPort + 1,
+    redisPort: integerFrom(env, 'MICROSHOP_REDIS_PORT', 56379),
     logFormat: env.MICROSHOP_LOG_FORMAT === 'json' ? 'json' : 'pretty',
     readyTimeoutMs: 180_000,
   };

@@ -13,9 +13,15 @@ export class UpstreamError extends Error {
     readonly status: number,
     message: string,
     readonly problem?: ProblemDetails,
-    readonly retryAfterSeconds?: number,
+    /** The wait the callee asked for with `Retry-After` (429, 503), in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${service}: ${message}`);
+  }
+
+  /** `retryAfterMs` in whole seconds, rounded up, as the header would say it. */
+  get retryAfterSeconds(): number | undefined {
+    return this.retryAfterMs === undefined ? undefined : Math.ceil(this.retryAfterMs / 1000);
   }
 
   get timedOut(): boolean {

@@ -27,6 +27,10 @@ export class PromotionClient implements OnApplicationShutdown {
       timeoutMs: config.DOWNSTREAM_TIMEOUT_MS,
       // The promotion service refuses calls without a token minted for it (docs/gateway.md).
       authorization: () => signer.authorizationFor('promotion'),
+      // Every call here is safe to repeat (quotes change nothing; redeem and release are
+      // idempotent by order id), so a 429 or 503 with Retry-After is retried after the asked-for
+      // wait plus jitter, within the deadline and a retry budget (docs/rate-limiting.md).
+      retryAfter: { maxAttempts: 3, maxWaitMs: 1_000 },
     });
   }
 
