@@ -1,23 +1,15 @@
 import type { DynamicModule } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Level } from 'pino';
-import { isProbeOrScrape } from '../probe-requests.js';
 import { routeTemplate } from '../route-template.js';
 import { assignRequestId } from './request-id.js';
+import { requestLogLevel as levelFor } from './request-log-level.js';
 import { traceFields } from './trace-fields.js';
 
 export interface LoggingOptions {
   /** Written on every line as `service`, so a log store can tell the apps apart. */
   service: string;
   level: Level | 'silent';
-}
-
-function levelFor(request: IncomingMessage, response: ServerResponse, error?: Error): Level {
-  if (isProbeOrScrape(request.url)) return response.statusCode < 400 ? 'debug' : 'warn';
-  if (error || response.statusCode >= 500) return 'error';
-  if (response.statusCode >= 400) return 'warn';
-  return 'info';
 }
 
 /**
