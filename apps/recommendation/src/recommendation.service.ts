@@ -1,4 +1,6 @@
 import type { ServiceDefinition } from '#libs/service-defaults';
+import { RecommendationApiDocsModule } from './api-docs/recommendation-api-docs.module.js';
+import { RecommendationFaultsModule } from './faults/recommendation-faults.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { recommendationMigrations } from './database/migrations/index.js';
 import { PurchasesModule } from './purchases/purchases.module.js';
@@ -14,5 +16,11 @@ export const recommendationService: ServiceDefinition<RecommendationConfig> = {
   configSchema: recommendationConfigSchema,
   database: (config) => ({ url: config.DATABASE_URL, migrations: recommendationMigrations }),
   kafka: (config) => ({ brokers: config.KAFKA_BROKERS }),
-  imports: () => [CatalogModule, PurchasesModule, RecommendationsModule],
+  imports: (config) => [
+    RecommendationFaultsModule.forRoot(config.FAULT_INJECTION === 'on'),
+    CatalogModule,
+    PurchasesModule,
+    RecommendationsModule,
+    RecommendationApiDocsModule,
+  ],
 };

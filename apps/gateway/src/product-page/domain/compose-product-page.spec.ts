@@ -1,4 +1,4 @@
-import type { ProductDetail, ProductRecommendations, Quote } from '#libs/contracts';
+import type { ProductDetail, ProductPageRecommendations, Quote } from '#libs/contracts';
 import { UpstreamError } from '#libs/http-client';
 import { composeProductPage, type ProductPageSources } from './compose-product-page.js';
 
@@ -49,9 +49,8 @@ const quote: Quote = {
   total: eur(1_700),
 };
 
-const recommendations: ProductRecommendations = {
-  productId,
-  strategy: 'bought-together',
+const recommendations: ProductPageRecommendations = {
+  status: 'ok',
   items: [
     {
       productId: '5f1c3f0e-0000-4000-8000-000000000002',
@@ -86,7 +85,7 @@ describe('composeProductPage', () => {
         price: eur(1_700),
         discounts: [lineDiscount, cartDiscount],
       },
-      recommendations: { status: 'ok', items: recommendations.items },
+      recommendations,
     });
   });
 
@@ -130,27 +129,39 @@ describe('composeProductPage', () => {
     expect(page.recommendations.status).toBe('ok');
   });
 
-  it('marks recommendations degraded when the service cannot be reached', async () => {
+  it('shows recommendations as their source degraded them', async () => {
+    const degraded: ProductPageRecommendations = {
+      status: 'degraded',
+      reason: 'circuit-open',
+      fallback: 'last-good',
+      items: recommendations.items,
+    };
+
+    const page = await composeProductPage(sources({ recommendations: async () => degraded }));
+
+    expect(page.recommendations).toBe(degraded);
+    expect(page.pricing.status).toBe('ok');
+  });
+
+  it('gives the recommendations source the product being fetched, for its category', async () => {
+    let given: string | undefined;
+
+    await composeProductPage(
+      sources({
+        recommendations: async (pending) => ((given = (await pending).categoryId), recommendations),
+      }),
+    );
+
+    expect(given).toBe('home-kitchen');
+  });
+
+  it('shows no recommendations rather than no page should their source itself fail', async () => {
     const page = await composeProductPage(
       sources({ recommendations: () => Promise.reject(refused('recommendation')) }),
     );
 
     expect(page.recommendations).toEqual({ status: 'degraded', reason: 'unavailable', items: [] });
     expect(page.pricing.status).toBe('ok');
-  });
-
-  it('says so when recommendations do not know the product yet', async () => {
-    const notYet = new UpstreamError('recommendation', 404, 'unknown product');
-
-    const page = await composeProductPage(
-      sources({ recommendations: () => Promise.reject(notYet) }),
-    );
-
-    expect(page.recommendations).toEqual({
-      status: 'degraded',
-      reason: 'unknown-product',
-      items: [],
-    });
   });
 
   it('treats a failing service and a quote without the product as errors', async () => {

@@ -3,7 +3,6 @@ import type {
   ProductDetailPage,
   ProductPagePricing,
   ProductPageRecommendations,
-  ProductRecommendations,
   Quote,
 } from '#libs/contracts';
 import { degradationReasonOf } from './degradation-reason.js';
@@ -13,7 +12,12 @@ export interface ProductPageSources {
   product(): Promise<ProductDetail>;
   /** A quote for one unit of the product. */
   quote(): Promise<Quote>;
-  recommendations(): Promise<ProductRecommendations>;
+  /**
+   * Recommendations, already degraded with their fallback when the service cannot answer (see
+   * recommendations/resilient-recommendations.ts). Given the product as it is being fetched, so
+   * a fallback can use its category without a second call.
+   */
+  recommendations(product: Promise<ProductDetail>): Promise<ProductPageRecommendations>;
 }
 
 /**
@@ -22,12 +26,13 @@ export interface ProductPageSources {
  * served, that part marked `degraded` with the reason (pricing falls back to the list price).
  */
 export async function composeProductPage(sources: ProductPageSources): Promise<ProductDetailPage> {
+  const product = sources.product();
   const quote = settle(sources.quote());
-  const recommendations = settle(sources.recommendations());
-  const product = await sources.product();
+  const recommendations = settle(sources.recommendations(product));
+  const shown = await product;
   return {
-    product,
-    pricing: pricingFrom(product, await quote),
+    product: shown,
+    pricing: pricingFrom(shown, await quote),
     recommendations: recommendationsFrom(await recommendations),
   };
 }
@@ -61,8 +66,11 @@ function pricingFrom(product: ProductDetail, quote: Settled<Quote>): ProductPage
   };
 }
 
-function recommendationsFrom(found: Settled<ProductRecommendations>): ProductPageRecommendations {
+/** The part as its source made it; should the source itself fail, no items rather than no page. */
+function recommendationsFrom(
+  found: Settled<ProductPageRecommendations>,
+): ProductPageRecommendations {
   return found.ok
-    ? { status: 'ok', items: found.value.items }
+    ? found.value
     : { status: 'degraded', reason: degradationReasonOf(found.error), items: [] };
 }
