@@ -151,6 +151,19 @@ describe('service tokens', () => {
     clock.advance(60 + 5 + 1);
     expect(await rejectionOf(verifier.verify(token))).toBe('expired');
   });
+
+  it('are still refused by another service after one service accepted them', async () => {
+    const clock = fakeClock();
+    const token = await signerFor('gateway', gatewayKey, clock).tokenFor('product');
+    await productVerifier(clock).verify(token);
+
+    const promotion = new ServiceTokenVerifier({
+      service: 'promotion',
+      trustedKeys: { gateway: [publicKeyOf(gatewayKey)] },
+      now: () => clock.now,
+    });
+    expect(await rejectionOf(promotion.verify(token))).toBe('wrong-audience');
+  });
 });
 
 describe('ServiceTokenSigner', () => {

@@ -26,8 +26,9 @@ export function microshopInstrumentations(): Instrumentation[] {
       applyCustomAttributesOnSpan: nameAfterRoute,
     }),
     // Every query, as a child of the work that issued it; none outside a trace (migrations, pool
-    // housekeeping), which would each start a trace of their own.
-    new PgInstrumentation({ requireParentSpan: true }),
+    // housekeeping), which would each start a trace of their own. No span for taking a pooled
+    // connection: it says nothing a query span does not, and costs a span per request.
+    new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
     // Produce and consume. The consumer side continues the trace in the message's `traceparent`
     // header; the outbox relay sets that header itself (see libs/messaging).
     new KafkaJsInstrumentation(),
