@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { httpUrlVariable, millisecondsVariable, publicEntryEnvSchema } from '#libs/config';
 import { SERVICES } from '#libs/contracts';
+import { dependencyPolicyVariables } from '#libs/resilience';
+import { RECOMMENDATION_POLICY_DEFAULTS } from './product-page/recommendations/recommendation-policy.defaults.js';
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -58,6 +60,12 @@ export const gatewayConfigSchema = publicEntryEnvSchema(SERVICES.gateway.port).e
   RATE_LIMIT_PER_SECOND: countVariable(5_000),
   /** Extra requests a client may spend over 10 s once its per-second allowance is used up. */
   RATE_LIMIT_BURST: countVariable(5_000),
+  /** Whether this instance starts with recommendations on; admins flip it at runtime. */
+  FEATURE_RECOMMENDATIONS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  /** Timeout, retries, breaker and bulkhead of calls to recommendation (docs/resilience.md). */
+  ...dependencyPolicyVariables('RECOMMENDATION', RECOMMENDATION_POLICY_DEFAULTS),
+  /** `off` calls recommendation unprotected (fallbacks still apply): benchmarks and diagnosis. */
+  RECOMMENDATION_RESILIENCE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

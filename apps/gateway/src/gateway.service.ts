@@ -1,5 +1,8 @@
 import type { ServiceDefinition } from '#libs/service-defaults';
-import { ApiDocsModule } from './api-docs/api-docs.module.js';
+import { AdminFaultsModule } from './admin/faults/admin-faults.module.js';
+import { FeaturesModule } from './admin/features/features.module.js';
+import { AdminRateLimitsModule } from './admin/rate-limits/admin-rate-limits.module.js';
+import { PublicApiDocsModule } from './api-docs/public-api-docs.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DownstreamModule } from './downstream/downstream.module.js';
 import { EdgeModule } from './edge/edge.module.js';
@@ -21,8 +24,11 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     DownstreamModule,
     AuthModule,
     OrdersModule,
+    FeaturesModule,
     ProductPageModule,
+    AdminFaultsModule,
+    AdminRateLimitsModule,
     RoutingModule,
-    ApiDocsModule,
+    PublicApiDocsModule,
   ],
 };

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '#libs/service-defaults';
+import { OrderApiDocsModule } from './api-docs/order-api-docs.module.js';
 import { type OrderConfig, orderConfigSchema } from './order.config.js';
 import { orderMigrations } from './database/migrations/index.js';
 import { OrdersModule } from './orders/orders.module.js';
@@ -12,5 +13,5 @@ export const orderService: ServiceDefinition<OrderConfig> = {
   configSchema: orderConfigSchema,
   database: (config) => ({ url: config.DATABASE_URL, migrations: orderMigrations }),
   kafka: (config) => ({ brokers: config.KAFKA_BROKERS }),
-  imports: (config) => [OrdersModule.consuming(config.SAGA_CONSUMER_GROUP)],
+  imports: (config) => [OrdersModule.consuming(config.SAGA_CONSUMER_GROUP), OrderApiDocsModule],
 };

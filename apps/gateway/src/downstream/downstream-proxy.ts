@@ -40,7 +40,21 @@ export class DownstreamProxy {
   }
 
   async forward(request: Request, response: Response, target: ProxyTarget): Promise<void> {
+    // A deadline made here is this call's alone, released when it ends; a caller's is the caller's.
     const deadline = target.deadline ?? CallDeadline.startingNow(this.budgetMs);
+    try {
+      await this.stream(request, response, target, deadline);
+    } finally {
+      if (!target.deadline) deadline.release();
+    }
+  }
+
+  private async stream(
+    request: Request,
+    response: Response,
+    target: ProxyTarget,
+    deadline: CallDeadline,
+  ): Promise<void> {
     const body = jsonBodyOf(request, target);
     const headers = await this.headers.forProxiedRequest(request, target.service, deadline);
     if (body !== undefined) headers['content-type'] = 'application/json';

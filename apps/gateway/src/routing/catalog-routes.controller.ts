@@ -4,8 +4,9 @@ import { DownstreamProxy } from '../downstream/downstream-proxy.js';
 import { servicePathOf } from './service-path.js';
 
 /**
- * The public reads of the catalog, prices and recommendations, passed through as they are.
- * Reads only: the services' write routes are reachable through /api/admin alone.
+ * The public reads of the catalog and prices, passed through as they are. Reads only: the
+ * services' write routes are reachable through /api/admin alone. Recommendations are not passed
+ * through blindly: they go through their resilience policy (product-page/recommendations/).
  */
 @Controller('api')
 export class CatalogRoutesController {
@@ -21,16 +22,7 @@ export class CatalogRoutesController {
     return this.pass(request, response, 'promotion');
   }
 
-  @Get('recommendations')
-  recommendations(@Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.pass(request, response, 'recommendation');
-  }
-
-  private pass(
-    request: Request,
-    response: Response,
-    service: 'product' | 'promotion' | 'recommendation',
-  ) {
+  private pass(request: Request, response: Response, service: 'product' | 'promotion') {
     return this.proxy.forward(request, response, {
       service,
       path: servicePathOf(request.originalUrl, '/api'),

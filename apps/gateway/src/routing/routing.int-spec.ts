@@ -45,8 +45,11 @@ describe('gateway routing', () => {
     expect(gateway.product.lastCall.url).toBe('/categories');
     await get('/api/promotions?productId=7');
     expect(gateway.promotion.lastCall.url).toBe('/promotions?productId=7');
-    await get('/api/recommendations?productId=7&limit=3');
-    expect(gateway.recommendation.lastCall.url).toBe('/recommendations?productId=7&limit=3');
+    const productId = '5f1c3f0e-0000-4000-8000-000000000007';
+    await get(`/api/recommendations?productId=${productId}&limit=3`);
+    expect(gateway.recommendation.lastCall.url).toBe(
+      `/recommendations?productId=${productId}&limit=3`,
+    );
   });
 
   it("passes a service's answer through: status, problem body and its own headers", async () => {
@@ -94,7 +97,7 @@ describe('gateway routing', () => {
   });
 
   it('signs each call with a service token the callee verifies as coming from the gateway', async () => {
-    await get('/api/recommendations?productId=1');
+    await get('/api/recommendations?productId=5f1c3f0e-0000-4000-8000-000000000001');
 
     const authorization = String(gateway.recommendation.lastCall.headers.authorization);
     const callee = new ServiceTokenVerifier({
@@ -193,11 +196,12 @@ describe('gateway routing', () => {
     expect(gateway.promotion.calls).toHaveLength(0);
   });
 
-  // Last: the recommendation service stays down for the rest of this suite.
+  // Last: the promotion service stays down for the rest of this suite. (Recommendations degrade
+  // instead of failing: product-page/recommendations/.)
   it('answers 502 when the service cannot be reached', async () => {
-    await gateway.recommendation.stop();
+    await gateway.promotion.stop();
 
-    const response = await get('/api/recommendations?productId=1');
+    const response = await get('/api/promotions?productId=1');
 
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ code: 'GATEWAY.DOWNSTREAM_UNAVAILABLE' });

@@ -181,7 +181,11 @@ export const STOCK_RESERVATION_STATUSES = ['RESERVED', 'COMMITTED', 'RELEASED', 
 export type StockReservationStatus = (typeof STOCK_RESERVATION_STATUSES)[number];
 
 /** Why a reservation failed; the same names as in the `StockReservationFailed` event. */
-export const STOCK_RESERVATION_FAILURES = ['OUT_OF_STOCK', 'UNKNOWN_PRODUCT'] as const;
+export const STOCK_RESERVATION_FAILURES = [
+  'OUT_OF_STOCK',
+  'UNKNOWN_PRODUCT',
+  'INJECTED_FAULT',
+] as const;
 
 /** `GET /stock-reservations/:orderId`, and the answer to reserve, release and commit. */
 export const stockReservationSchema = z.object({

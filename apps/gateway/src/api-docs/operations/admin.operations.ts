@@ -6,12 +6,14 @@ import {
   createCouponRequestSchema,
   createProductRequestSchema,
   createPromotionRequestSchema,
+  featureSwitchSchema,
   productDetailSchema,
   promotionSchema,
   restockRequestSchema,
   stockLevelsSchema,
   updateProductRequestSchema,
 } from '#libs/contracts';
+import { quotaChangeSchema, quotaTableSchema } from '#libs/rate-limiting';
 import type { NamedSchema, PublicOperation } from '../public-operation.js';
 import {
   couponExample,
@@ -24,6 +26,42 @@ import {
 const productIdParameter = { id: { schema: z.uuid(), description: 'The product id.' } };
 const productDetail: NamedSchema = { name: 'ProductDetail', schema: productDetailSchema };
 const adminErrors = [400, 401, 403];
+const featureSwitch: NamedSchema = { name: 'FeatureSwitch', schema: featureSwitchSchema };
+
+// Each service validates its own fault body (docs/fault-injection.md); the gateway passes it on.
+const faultSettings: NamedSchema = {
+  name: 'FaultSettings',
+  schema: z.record(z.string(), z.unknown()),
+};
+const faultTarget = {
+  service: {
+    schema: z.enum(['product', 'promotion', 'recommendation']),
+    description: 'The service whose faults to read or change.',
+  },
+};
+const faultSettingsExample = { reserveStock: { mode: 'fail', next: 3 } };
+
+const rateLimitsView: NamedSchema = {
+  name: 'PromotionRateLimits',
+  schema: z.object({
+    mode: z.enum(['enforce', 'shadow', 'off']),
+    store: z.enum(['redis', 'memory']),
+    replicas: z.number().int(),
+    quotas: quotaTableSchema,
+  }),
+};
+const rateLimitsExample = {
+  mode: 'enforce',
+  store: 'redis',
+  replicas: 1,
+  quotas: {
+    default: { perSecond: 5, burst: 5 },
+    callers: {
+      order: { quote: { perSecond: 500, burst: 250 }, coupon: { perSecond: 250, burst: 125 } },
+      product: { quote: { perSecond: 20, burst: 10 } },
+    },
+  },
+};
 
 /** Catalog and coupon writes, for admin tokens only. */
 export const adminOperations: PublicOperation[] = [
@@ -172,5 +210,140 @@ export const adminOperations: PublicOperation[] = [
       },
     },
     errors: [...adminErrors, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/rate-limits/promotion',
+    tag: 'Admin',
+    summary: "Read the promotion service's quotas per calling service and route class",
+    access: 'admin',
+    responses: {
+      200: {
+        description: 'The quotas in force.',
+        schema: rateLimitsView,
+        example: rateLimitsExample,
+      },
+    },
+    errors: [401, 403],
+  },
+  {
+    method: 'put',
+    path: '/api/admin/rate-limits/promotion',
+    tag: 'Admin',
+    summary: "Change the promotion service's quotas at runtime, on every replica",
+    access: 'admin',
+    body: {
+      schema: { name: 'PromotionQuotaChange', schema: quotaChangeSchema },
+      example: { callers: { product: { quote: { perSecond: 10, burst: 5 } } } },
+    },
+    responses: {
+      200: {
+        description: 'The quotas now in force.',
+        schema: rateLimitsView,
+        example: rateLimitsExample,
+      },
+    },
+    errors: adminErrors,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/faults/{service}',
+    tag: 'Admin',
+    summary: "Read a service's runtime faults",
+    description: 'Answers 404 while the service runs with `FAULT_INJECTION=off`.',
+    access: 'admin',
+    pathParameters: faultTarget,
+    responses: {
+      200: {
+        description: 'The faults in effect.',
+        schema: faultSettings,
+        example: faultSettingsExample,
+      },
+    },
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/admin/faults/{service}',
+    tag: 'Admin',
+    summary: "Switch a service's faults on (merged in; `null` clears one)",
+    description:
+      'product: `reserveStock`; promotion: `redeemCoupon` (each `{ mode: fail | no-reply, next?, ' +
+      'percent? }`); recommendation: `latencyMs`, `errorRate`, `hang`, `slowBodyMs`. ' +
+      'See docs/fault-injection.md.',
+    access: 'admin',
+    pathParameters: faultTarget,
+    body: {
+      schema: { name: 'FaultSettingsChange', schema: faultSettings.schema },
+      example: faultSettingsExample,
+    },
+    responses: {
+      200: {
+        description: 'The faults now in effect.',
+        schema: faultSettings,
+        example: faultSettingsExample,
+      },
+    },
+    errors: [...adminErrors, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/faults/{service}',
+    tag: 'Admin',
+    summary: 'Clear every fault of a service',
+    access: 'admin',
+    pathParameters: faultTarget,
+    responses: {
+      200: { description: 'No fault is in effect any more.', schema: faultSettings, example: {} },
+    },
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/features/recommendations',
+    tag: 'Admin',
+    summary: 'Whether recommendations are on, in this gateway instance',
+    access: 'admin',
+    responses: {
+      200: { description: 'The kill switch.', schema: featureSwitch, example: { enabled: true } },
+    },
+    errors: [401, 403],
+  },
+  {
+    method: 'put',
+    path: '/api/admin/features/recommendations',
+    tag: 'Admin',
+    summary: 'Switch recommendations off or on at runtime (the kill switch)',
+    description:
+      'Off: no call to the recommendation service, pages show none (`reason: disabled`). Applies ' +
+      'to the gateway instance that receives it; see docs/resilience.md.',
+    access: 'admin',
+    body: { schema: featureSwitch, example: { enabled: false } },
+    responses: {
+      200: { description: 'The switch now.', schema: featureSwitch, example: { enabled: false } },
+    },
+    errors: adminErrors,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/orders/{id}/saga/retry',
+    tag: 'Admin',
+    summary: 'Retry a parked saga',
+    description:
+      'Resumes the compensation of an order parked in COMPENSATION_FAILED (its participant did not ' +
+      'answer after every attempt), with a fresh set of attempts. See docs/saga.md.',
+    access: 'admin',
+    pathParameters: { id: { schema: z.uuid(), description: 'The order id.' } },
+    responses: {
+      202: {
+        description: 'Compensating again; follow it with `GET /api/orders/{id}/saga`.',
+        schema: {
+          name: 'SagaRetry',
+          schema: z.object({ id: z.uuid(), status: z.literal('COMPENSATING') }),
+        },
+        example: { id: EXAMPLE.orderId, status: 'COMPENSATING' },
+      },
+    },
+    errors: [...adminErrors, 404, 409],
   },
 ];

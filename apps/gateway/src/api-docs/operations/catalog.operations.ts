@@ -8,7 +8,7 @@ import {
   productListQuerySchema,
   productPageSchema,
   productRecommendationsQuerySchema,
-  productRecommendationsSchema,
+  publicProductRecommendationsSchema,
 } from '#libs/contracts';
 import type { PublicOperation } from '../public-operation.js';
 import {
@@ -68,7 +68,9 @@ export const catalogOperations: PublicOperation[] = [
     description:
       'The product, its price for one unit with the promotions in effect, and recommendations, ' +
       'from three services asked in parallel. Pricing and recommendations are optional: when ' +
-      'their service fails the page is still served with that part `degraded` and a `reason`.',
+      'their service fails the page is still served with that part `degraded` and a `reason`; ' +
+      'recommendations then come from a `fallback` (last good answer, popular in the category, ' +
+      'none). See docs/resilience.md.',
     access: 'public',
     pathParameters: productIdParameter,
     responses: {
@@ -118,13 +120,18 @@ export const catalogOperations: PublicOperation[] = [
     summary: 'What goes well with a product',
     description:
       '"Bought together", falling back to popular products of the same category. 404 while the ' +
-      "recommendation service's read model has not heard of the product yet.",
+      "recommendation service's read model has not heard of the product yet. When the service " +
+      'cannot answer, still 200 in the same shape with `status: degraded`, a `reason` and the ' +
+      '`fallback` the items came from (docs/resilience.md).',
     access: 'public',
     query: productRecommendationsQuerySchema,
     responses: {
       200: {
         description: 'Recommended products, best first.',
-        schema: { name: 'ProductRecommendations', schema: productRecommendationsSchema },
+        schema: {
+          name: 'PublicProductRecommendations',
+          schema: publicProductRecommendationsSchema,
+        },
         example: {
           productId: EXAMPLE.productId,
           strategy: 'bought-together',

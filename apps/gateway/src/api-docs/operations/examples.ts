@@ -46,7 +46,12 @@ export const recommendedExample = {
 export const productPageExample = {
   product: productDetailExample,
   pricing: { status: 'ok', listPrice: eur(3_490), price: eur(3_141), discounts: [tenPercent] },
-  recommendations: { status: 'degraded', reason: 'timeout', items: [] },
+  recommendations: {
+    status: 'degraded',
+    reason: 'circuit-open',
+    fallback: 'last-good',
+    items: [recommendedExample],
+  },
 };
 
 export const promotionExample = {

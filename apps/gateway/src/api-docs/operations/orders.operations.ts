@@ -3,6 +3,7 @@ import {
   idempotencyKeySchema,
   listOrdersQuerySchema,
   orderPageSchema,
+  orderSagaSchema,
   orderSchema,
   placeOrderRequestSchema,
   placeOrderResponseSchema,
@@ -17,9 +18,6 @@ const publicPlaceOrderSchema = placeOrderRequestSchema.omit({ customerId: true }
 
 /** The public query of `GET /api/orders`: the customer comes from the token. */
 const myOrdersQuerySchema = listOrdersQuerySchema.omit({ customerId: true });
-
-/** The saga's own payload is the order service's to define; the docs promise its envelope. */
-const orderSagaSchema = z.looseObject({ steps: z.array(z.looseObject({})) });
 
 export const orderOperations: PublicOperation[] = [
   {
@@ -95,15 +93,51 @@ export const orderOperations: PublicOperation[] = [
     path: '/api/orders/{id}/saga',
     tag: 'Orders',
     summary: "How one of my orders' placement went, step by step",
+    description:
+      'The saga timeline: every step that ran or was compensated, with its outcome, reason, ' +
+      "attempt and time. Customers see their own orders' sagas, admins any order's.",
     access: 'customer',
     pathParameters: orderIdParameter,
     responses: {
       200: {
-        description: 'The steps of the placement saga.',
+        description: 'Where the placement saga stands, and its steps, oldest first.',
         schema: { name: 'OrderSaga', schema: orderSagaSchema },
-        example: { steps: [{ name: 'reserve-stock', status: 'DONE' }] },
+        example: {
+          status: 'COMPLETED',
+          steps: [
+            { step: 'reserve-stock', kind: 'run', outcome: 'started', attempt: 1, at: EXAMPLE.at },
+            {
+              step: 'reserve-stock',
+              kind: 'run',
+              outcome: 'succeeded',
+              attempt: 1,
+              at: EXAMPLE.at,
+            },
+          ],
+        },
       },
     },
     errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/orders/{id}/cancel',
+    tag: 'Orders',
+    summary: 'Cancel one of my PENDING orders',
+    description:
+      'Gives back whatever the placement holds (stock, coupon) and ends the order CANCELLED with ' +
+      '`ORDER.CANCELLED_BY_CUSTOMER`; follow it with `GET /api/orders/{id}`. Cancelling again is ' +
+      'harmless. 409 `ORDER.NOT_CANCELLABLE` once the order is confirmed, or being cancelled for ' +
+      'another reason.',
+    access: 'customer',
+    pathParameters: orderIdParameter,
+    responses: {
+      202: {
+        description: 'Cancelling; the order stays PENDING until everything is given back.',
+        schema: { name: 'PlaceOrderResponse', schema: placeOrderResponseSchema },
+        example: { id: EXAMPLE.orderId, status: 'PENDING' },
+      },
+    },
+    errors: [400, 401, 403, 404, 409],
   },
 ];

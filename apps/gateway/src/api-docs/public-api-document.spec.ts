@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { buildOpenApiDocument } from './openapi-document.js';
+import { buildPublicApiDocument } from './public-api-document.js';
 import { PUBLIC_API } from './public-api.js';
 
-const document = buildOpenApiDocument(PUBLIC_API) as {
+const document = buildPublicApiDocument(PUBLIC_API) as {
   openapi: string;
   paths: Record<string, Record<string, unknown>>;
   components: Record<string, Record<string, unknown>>;

@@ -29,63 +29,44 @@ export const problemSchema = {
   },
 };
 
-const WHEN: Record<number, { description: string; code?: string }> = {
+/** How the docs describe one error status: when it happens, a typical `code`, extra headers. */
+export interface ProblemSpec {
+  description: string;
+  code?: string;
+  headers?: Record<string, { description: string; schema: object }>;
+}
+
+/** The error statuses every microshop API shares, as its services answer them. */
+export const STANDARD_PROBLEMS: Record<number, ProblemSpec> = {
   400: {
     description: 'The request is malformed; `errors` names each offending field.',
     code: 'REQUEST.INVALID',
   },
-  401: {
-    description: 'No access token, or one that is invalid or expired.',
-    code: 'AUTH.TOKEN_MISSING',
-  },
-  403: { description: "The token's role may not use this route.", code: 'AUTH.FORBIDDEN' },
-  404: { description: 'Nothing with that id (or not yours).' },
+  404: { description: 'Nothing with that id.' },
   409: { description: 'A business conflict, named by `code`.' },
   422: { description: 'A business rule refused the request, named by `code`.' },
-  429: {
-    description: 'Over the rate limit: retry after `Retry-After` seconds.',
-    code: 'GATEWAY.RATE_LIMITED',
-  },
-  502: {
-    description: 'A service failed or could not be reached.',
-    code: 'GATEWAY.DOWNSTREAM_UNAVAILABLE',
-  },
-  504: { description: 'A service did not answer in time.', code: 'GATEWAY.DOWNSTREAM_TIMEOUT' },
-};
-
-const RATE_LIMIT_HEADERS = {
-  'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
-  'RateLimit-Limit': { description: 'Requests allowed per second.', schema: { type: 'integer' } },
-  'RateLimit-Remaining': {
-    description: 'Requests left in this window.',
-    schema: { type: 'integer' },
-  },
-  'RateLimit-Reset': {
-    description: 'Seconds until the window resets.',
-    schema: { type: 'integer' },
-  },
 };
 
 /** The name of the shared response for an error status (`#/components/responses/<name>`). */
 export const problemResponseName = (status: number) => `Problem${status}`;
 
-/** `components.responses`: one problem response per error status the API uses. */
-export function problemResponses(): Record<string, unknown> {
+/** `components.responses`: one problem response, with an example, per error status given. */
+export function problemResponses(problems: Record<number, ProblemSpec>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(WHEN).map(([status, { description, code }]) => {
-      const title = STATUS_CODES[Number(status)] ?? 'Error';
+    Object.entries(problems).map(([key, { description, code, headers }]) => {
+      const status = Number(key);
       const example = {
         type: 'about:blank',
-        title,
-        status: Number(status),
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
         detail: description,
         ...(code ? { code } : {}),
       };
       return [
-        problemResponseName(Number(status)),
+        problemResponseName(status),
         {
           description,
-          ...(status === '429' ? { headers: RATE_LIMIT_HEADERS } : {}),
+          ...(headers ? { headers } : {}),
           content: {
             'application/problem+json': {
               schema: { $ref: '#/components/schemas/Problem' },
