@@ -139,6 +139,14 @@ export class SystemUnderTest {
     this.apps.delete(app);
   }
 
+  /**
+   * Sends `signal` to a running app and leaves it be: `SIGSTOP` freezes it (its sockets still
+   * accept connections, nothing answers), `SIGCONT` thaws it.
+   */
+  signal(app: ServiceName, signal: NodeJS.Signals): void {
+    this.apps.get(app)?.child.kill(signal);
+  }
+
   async stopKafka(): Promise<void> {
     await this.kafka.stop();
   }

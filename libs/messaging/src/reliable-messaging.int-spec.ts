@@ -88,11 +88,12 @@ describe('reliable messaging on real PostgreSQL and Kafka', () => {
     handler = new CountStockWhenReserved();
   });
 
+  // Stopping waits for the consumer's fetch in flight (up to 5 s) and any rebalance under way.
   afterEach(async () => {
     await consumer?.stop();
     await relay?.beforeApplicationShutdown();
     consumer = relay = undefined;
-  });
+  }, 20_000);
 
   afterAll(async () => {
     await Promise.all(tails.map((tail) => tail.disconnect()));

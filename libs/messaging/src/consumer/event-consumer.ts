@@ -17,6 +17,17 @@ import { MAX_ATTEMPTS, retryDelayMs } from './retry-schedule.js';
 const OTHER_TYPE = 'other';
 
 /**
+ * Group membership timing. The session must stay below the client's request timeout (10 s, see
+ * create-kafka.ts): after a SIGKILL the dead member stays in the group until its session expires,
+ * and the broker holds a SyncGroup that waits on it until then. With kafkajs's default 30 s session
+ * the client gave up first, crashed, rejoined as yet another member and left one more dead member
+ * behind: the group rebalanced forever and the partitions were never consumed (found by
+ * test/e2e/saga-chaos.e2e-spec.ts). 8 s also lets a killed member's partitions move on sooner;
+ * handler retries heartbeat between attempts (at most 5 s apart), so a slow handler is not evicted.
+ */
+const GROUP_TIMING = { sessionTimeout: 8_000, heartbeatInterval: 2_000 };
+
+/**
  * One consumer group: validates each event, runs its handler exactly once in effect (inbox row and
  * handler writes in one transaction), retries transient failures with backoff, and sends what
  * cannot be handled to the dead-letter topic so the partition keeps flowing.
@@ -42,7 +53,7 @@ export class EventConsumer {
   ) {
     this.logger = new Logger(`EventConsumer:${groupId}`);
     this.handlers = indexByType(handlers);
-    this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, ...GROUP_TIMING });
     this.deadLetters = kafka.producer({ allowAutoTopicCreation: false });
   }
 
