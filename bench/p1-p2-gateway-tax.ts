@@ -1,10 +1,8 @@
-import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { ServiceTokenSigner } from '#libs/service-identity';
-import { LocalStack } from '../tools/stack/local-stack.js';
-import { stackSettingsFrom } from '../tools/stack/stack-settings.js';
 import { localServiceKeys } from '../tools/token/local-service-keys.js';
+import { startBenchStack } from './support/bench-stack.js';
 import { interleave, median, ratioSummary } from './support/interleave.js';
 import { summarize } from './support/latency-summary.js';
 import { runOpenLoop } from './support/open-loop.js';
@@ -16,6 +14,7 @@ import {
   ratioLine,
 } from './support/print-report.js';
 import { descendantsMemory, memoryByPart } from './support/process-memory.js';
+import { saturate } from './support/saturate.js';
 
 /**
  * P1 and P2: the gateway tax on `GET /api/products/:id`, against the same request straight to the
@@ -28,26 +27,16 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 32;
 
-// Request logs at `warn` in both arms: at `info` the local stack's log prefixer, which shares
-// the two cores, would be measured as much as the gateway.
-process.env.LOG_LEVEL = 'warn';
-const settings = {
-  ...stackSettingsFrom({
-    MICROSHOP_DATA_DIR: '.data/bench-stack',
-    MICROSHOP_PORT_BASE: '16000',
-    MICROSHOP_PG_PORT: '55451',
-    MICROSHOP_KAFKA_PORT: '19694',
-  }),
-  logFormat: 'json' as const,
-};
-const stack = new LocalStack(settings);
-await stack.start();
+// Request logs at `warn` in both arms (startBenchStack says why).
+const { stack, settings, productIds } = await startBenchStack({
+  name: 'p1-p2',
+  portBase: 16000,
+  postgresPort: 55451,
+  kafkaPort: 19694,
+});
 
 const idleMemory = memoryByPart(descendantsMemory());
-const listing = (await (await fetch(stack.url('gateway', '/api/products?pageSize=1'))).json()) as {
-  items: { id: string }[];
-};
-const productId = listing.items[0]!.id;
+const [productId] = await productIds(1);
 const keys = localServiceKeys(join(settings.dataDir, 'keys'));
 const signer = new ServiceTokenSigner({ service: 'gateway', signingKey: keys.gateway });
 const directHeaders = async () => ({ authorization: `Bearer ${await signer.tokenFor('product')}` });
@@ -62,15 +51,13 @@ const targets: Record<'direct' | 'gateway', Target> = {
   gateway: { url: stack.url('gateway', `/api/products/${productId}`), headers: async () => ({}) },
 };
 
-async function saturate(target: Target, seconds = SECONDS) {
-  const result = await autocannon({
+async function saturateTarget(target: Target, seconds = SECONDS) {
+  return saturate({
     url: target.url,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    duration: seconds,
     headers: await target.headers(),
+    connections: CONNECTIONS,
+    seconds,
   });
-  return { rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
 async function openLoop(target: Target, rate: number) {
@@ -91,14 +78,14 @@ async function openLoop(target: Target, rate: number) {
 }
 
 console.log(`P1/P2 gateway tax: warming up, then ${ROUNDS} interleaved rounds of ${SECONDS} s`);
-await saturate(targets.direct, 5);
-await saturate(targets.gateway, 5);
+await saturateTarget(targets.direct, 5);
+await saturateTarget(targets.gateway, 5);
 
 const p1Rows: string[] = [];
 const p1 = await interleave(
   ROUNDS,
-  () => saturate(targets.direct),
-  () => saturate(targets.gateway),
+  () => saturateTarget(targets.direct),
+  () => saturateTarget(targets.gateway),
   (round, arm, r) => p1Rows.push(`| ${round} ${arm} | ${r.rps.toFixed(0)} | ${r.errors} |`),
 );
 const p1Ratio = ratioSummary(p1.candidate.map((g, i) => g.rps / p1.baseline[i]!.rps));

@@ -1,6 +1,5 @@
 import { Pool } from 'undici';
-import { LocalStack } from '../tools/stack/local-stack.js';
-import { stackSettingsFrom } from '../tools/stack/stack-settings.js';
+import { startBenchStack } from './support/bench-stack.js';
 import { interleave, ratioSummary } from './support/interleave.js';
 import { summarize } from './support/latency-summary.js';
 import { runOpenLoop } from './support/open-loop.js';
@@ -24,18 +23,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const CONNECTIONS = 32;
 
-process.env.LOG_LEVEL = 'warn';
-const settings = {
-  ...stackSettingsFrom({
-    MICROSHOP_DATA_DIR: '.data/bench-p7',
-    MICROSHOP_PORT_BASE: '16800',
-    MICROSHOP_PG_PORT: '55475',
-    MICROSHOP_KAFKA_PORT: '20072',
-  }),
-  logFormat: 'json' as const,
-};
-const stack = new LocalStack(settings);
-await stack.start();
+const { stack, productIds } = await startBenchStack({
+  name: 'p7',
+  portBase: 16800,
+  postgresPort: 55475,
+  kafkaPort: 20072,
+});
 
 try {
   const api = (path: string) => stack.url('gateway', `/api${path}`);
@@ -45,10 +38,7 @@ try {
     body: JSON.stringify({ email: 'admin@example.com', password: 'microshop-demo' }),
   });
   const admin = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
-  const listing = (await (await fetch(api('/products?pageSize=20'))).json()) as {
-    items: { id: string }[];
-  };
-  const pages = listing.items.map((item) => `/api/products/${item.id}/page`);
+  const pages = (await productIds(20)).map((id) => `/api/products/${id}/page`);
 
   const recommendationsOf = async (path: string) => {
     const page = (await (await fetch(stack.url('gateway', path))).json()) as {

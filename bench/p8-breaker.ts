@@ -1,11 +1,10 @@
-import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { appEnvironment } from '../tools/stack/app-environment.js';
 import { type AppProcess, startApp, stopApp } from '../tools/stack/app-process.js';
-import { LocalStack } from '../tools/stack/local-stack.js';
-import { stackSettingsFrom } from '../tools/stack/stack-settings.js';
+import { startBenchStack } from './support/bench-stack.js';
 import { interleave, ratioSummary } from './support/interleave.js';
 import { machineLine, publish, ratioLine } from './support/print-report.js';
+import { saturate } from './support/saturate.js';
 
 /**
  * P8, the breaker's part: `GET /api/recommendations` through the gateway at saturation (closed
@@ -18,18 +17,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 32;
 
-process.env.LOG_LEVEL = 'warn';
-const settings = {
-  ...stackSettingsFrom({
-    MICROSHOP_DATA_DIR: '.data/bench-p8-breaker',
-    MICROSHOP_PORT_BASE: '17000',
-    MICROSHOP_PG_PORT: '55477',
-    MICROSHOP_KAFKA_PORT: '20082',
-  }),
-  logFormat: 'json' as const,
-};
-const stack = new LocalStack(settings);
-await stack.start();
+const { stack, settings, productIds } = await startBenchStack({
+  name: 'p8-breaker',
+  portBase: 17000,
+  postgresPort: 55477,
+  kafkaPort: 20082,
+});
 const UNPROTECTED_PORT = 17010;
 let unprotected: AppProcess | undefined;
 
@@ -48,10 +41,8 @@ try {
     protected: stack.url('gateway'),
     unprotected: `http://127.0.0.1:${UNPROTECTED_PORT}`,
   };
-  const listing = (await (await fetch(`${origins.protected}/api/products?pageSize=1`)).json()) as {
-    items: { id: string }[];
-  };
-  const path = `/api/recommendations?productId=${listing.items[0]!.id}`;
+  const [productId] = await productIds(1);
+  const path = `/api/recommendations?productId=${productId}`;
   // Both gateways ready, and the read model knows the product (a 200, not a 404 or a fallback).
   for (let tries = 0; ; tries++) {
     const answers = await Promise.all(
@@ -66,23 +57,16 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  const saturate = async (arm: keyof typeof origins, seconds = SECONDS) => {
-    const result = await autocannon({
-      url: `${origins[arm]}${path}`,
-      connections: CONNECTIONS,
-      pipelining: 1,
-      duration: seconds,
-    });
-    return { rps: result.requests.average, errors: result.errors + result.non2xx };
-  };
+  const saturateArm = (arm: keyof typeof origins, seconds = SECONDS) =>
+    saturate({ url: `${origins[arm]}${path}`, connections: CONNECTIONS, seconds });
   console.log(`P8 breaker: warming up, then ${ROUNDS} interleaved rounds of ${SECONDS} s`);
-  await saturate('unprotected', Math.min(5, SECONDS));
-  await saturate('protected', Math.min(5, SECONDS));
+  await saturateArm('unprotected', Math.min(5, SECONDS));
+  await saturateArm('protected', Math.min(5, SECONDS));
   const rows: string[] = [];
   const results = await interleave(
     ROUNDS,
-    () => saturate('unprotected'),
-    () => saturate('protected'),
+    () => saturateArm('unprotected'),
+    () => saturateArm('protected'),
     (round, arm, r) =>
       rows.push(
         `| ${round} ${arm === 'baseline' ? 'policy off' : 'policy on, never tripping'} | ${r.rps.toFixed(0)} | ${r.errors} |`,

@@ -1,4 +1,3 @@
-import autocannon from 'autocannon';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { interleave, ratioSummary } from './support/interleave.js';
 import { summarize } from './support/latency-summary.js';
@@ -11,6 +10,7 @@ import {
   ratioLine,
 } from './support/print-report.js';
 import { descendantsMemory } from './support/process-memory.js';
+import { saturate } from './support/saturate.js';
 import { benchPort, QUOTE_BODY, startPromotionBench } from './p9-promotion-process.js';
 
 /**
@@ -111,24 +111,23 @@ try {
 
   // The rejected path: closed loop, product (refused after its quota) against order (served).
   await sleep(1_000);
-  const saturate = async (caller: 'order' | 'product') => {
-    const result = await autocannon({
-      url,
-      method: 'POST',
-      body: QUOTE_BODY,
-      headers: await bench.headersFrom(caller),
-      connections: CONNECTIONS,
-      pipelining: 1,
-      duration: Math.max(5, Math.round(SECONDS / 2)),
-    });
-    return result.requests.average;
-  };
+  const saturateAs = async (caller: 'order' | 'product') =>
+    (
+      await saturate({
+        url,
+        method: 'POST',
+        body: QUOTE_BODY,
+        headers: await bench.headersFrom(caller),
+        connections: CONNECTIONS,
+        seconds: Math.max(5, Math.round(SECONDS / 2)),
+      })
+    ).rps;
   const served: number[] = [];
   const refused: number[] = [];
   await interleave(
     ROUNDS,
-    () => saturate('order'),
-    () => saturate('product'),
+    () => saturateAs('order'),
+    () => saturateAs('product'),
     (_, arm, rps) => (arm === 'baseline' ? served : refused).push(rps),
   );
   const rejectRatio = ratioSummary(refused.map((rps, i) => rps / served[i]!));

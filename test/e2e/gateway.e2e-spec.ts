@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/poll.js';
+import { signIn } from '../support/sign-in.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 interface ProductSummary {
@@ -33,16 +34,6 @@ describe('the gateway in front of the real services', () => {
   afterAll(async () => {
     await system?.stop();
   }, 60_000);
-
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(api('/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'microshop-demo' }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
 
   async function json(response: Response) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -88,8 +79,8 @@ describe('the gateway in front of the real services', () => {
 
   it("places a customer's order once per Idempotency-Key and shows it to that customer only", async () => {
     const [alice, bob] = await Promise.all([
-      signIn('alice@example.com'),
-      signIn('bob@example.com'),
+      signIn(system, 'alice@example.com'),
+      signIn(system, 'bob@example.com'),
     ]);
     const { id: productId } = await aProductInStock();
     await eventually(
@@ -143,7 +134,7 @@ describe('the gateway in front of the real services', () => {
     const noToken = await fetch(api('/orders'));
     expect(noToken.status).toBe(401);
 
-    const alice = await signIn('alice@example.com');
+    const alice = await signIn(system, 'alice@example.com');
     const asCustomer = await fetch(api('/admin/coupons/ANY'), {
       headers: { authorization: `Bearer ${alice}` },
     });
@@ -151,7 +142,7 @@ describe('the gateway in front of the real services', () => {
   });
 
   it('lets an admin create a coupon and read its redemptions', async () => {
-    const admin = await signIn('admin@example.com');
+    const admin = await signIn(system, 'admin@example.com');
     const code = `E2E${randomUUID().slice(0, 6).toUpperCase()}`;
     const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
 

@@ -1,16 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { SERVICES, type ServiceName } from '#libs/contracts';
+import type { ServiceName } from '#libs/contracts';
 import { demoProductId, demoSku } from '#libs/demo-data';
 import type { SpanRecord } from '#libs/observability';
-import { serviceDatabaseUrl } from '../../tools/infra/postgres/service-database-url.js';
-import { appEnvironment, serviceDatabaseFor } from '../../tools/stack/app-environment.js';
-import { APP_NODE_OPTIONS, type AppProcess, stopApp } from '../../tools/stack/app-process.js';
-import { eventually, statusOf } from '../support/poll.js';
+import { eventually } from '../support/poll.js';
+import { signIn } from '../support/sign-in.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
+import { ancestry, TracedApps } from '../support/traced-apps.js';
 
 const APPS = ['gateway', 'order', 'product', 'promotion'] as const satisfies ServiceName[];
 type App = (typeof APPS)[number];
@@ -26,14 +21,12 @@ const PRODUCT_ID = demoProductId(demoSku('BOOK', 7));
  * promotion.commands and promotion.events), until the order is CONFIRMED. Every span hangs from
  * its cause, and the log lines of the four services carry the trace id.
  *
- * The apps run with the node flags `npm start` gives them, each appending its finished spans to a
- * file of its own (`MICROSHOP_SPANS_FILE`); their output is kept for the test to read.
+ * The apps run as {@link TracedApps}: flags and environment of `npm start`, spans to a file each,
+ * output kept for the test to read.
  */
 describe('one order, one trace', () => {
   let system: SystemUnderTest;
-  const apps = new Map<App, AppProcess>();
-  const output: Record<App, string> = { gateway: '', order: '', product: '', promotion: '' };
-  const spansFile = (app: App) => resolve(`.data/e2e-order-trace/spans-${app}.jsonl`);
+  let apps: TracedApps<App>;
 
   beforeAll(async () => {
     system = await SystemUnderTest.start({
@@ -42,72 +35,13 @@ describe('one order, one trace', () => {
       postgresPort: 55467,
       kafkaPort: 19972,
     });
-    await Promise.all(APPS.map(start));
+    apps = await TracedApps.start(system, APPS);
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all([...apps.values()].map((app) => stopApp(app, 12_000)));
+    await apps?.stop();
     await system?.stop();
   }, 60_000);
-
-  /** Starts an app with the environment `npm start` gives it, keeping its output. */
-  async function start(app: App): Promise<void> {
-    const server = { host: system.postgres.admin.host, port: system.postgres.admin.port };
-    const env = {
-      ...appEnvironment(
-        app,
-        {
-          ports: Object.fromEntries(
-            (Object.keys(SERVICES) as ServiceName[]).map((name) => [name, system.port(name)]),
-          ) as Record<ServiceName, number>,
-          kafkaBrokers: system.kafka.brokers,
-          databaseUrls: { [app]: serviceDatabaseUrl(server, serviceDatabaseFor(app)) },
-        },
-        system.keysDir,
-      ),
-      // Debug, for each consumer's line about every message it handles.
-      LOG_LEVEL: 'debug',
-      MICROSHOP_SPANS_FILE: spansFile(app),
-    };
-    const main = resolve('dist/apps', app, 'src/main.js');
-    const child = spawn(process.execPath, [...APP_NODE_OPTIONS, main], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => (output[app] += chunk.toString()));
-    const exited = once(child, 'exit').then(([code]) => code as number | null);
-    apps.set(app, { name: app, child, exited });
-    await eventually(
-      `${app} is ready`,
-      async () => (await statusOf(system.url(app, '/health/ready'))) === 200,
-      60_000,
-    );
-  }
-
-  function spansOf(app: App): SpanRecord[] {
-    if (!existsSync(spansFile(app))) return [];
-    return readFileSync(spansFile(app), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as SpanRecord);
-  }
-
-  const traceOf = (traceId: string) =>
-    APPS.flatMap((app) => spansOf(app)).filter((span) => span.traceId === traceId);
-
-  function logLinesOf(app: App, traceId: string): Record<string, unknown>[] {
-    return output[app]
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => line.trace_id === traceId);
-  }
-
-  /** The spans from `span` up to the root of its trace, as far as they were recorded. */
-  function ancestry(span: SpanRecord, trace: SpanRecord[]): SpanRecord[] {
-    const parent = trace.find((candidate) => candidate.spanId === span.parentSpanId);
-    return parent ? [parent, ...ancestry(parent, trace)] : [];
-  }
 
   /** The one span of `trace` that matches, failing with what was there when none or several do. */
   function theSpan(trace: SpanRecord[], what: string, matches: (span: SpanRecord) => boolean) {
@@ -127,21 +61,12 @@ describe('one order, one trace', () => {
       span.name === `${kind === 'PRODUCER' ? 'send' : 'process'} ${topic}` &&
       span.attributes['microshop.event.type'] === eventType;
 
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(system.url('gateway', '/api/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'microshop-demo' }),
-    });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
-
   async function createCoupon(): Promise<string> {
     const code = `TRACE${randomUUID().slice(0, 6).toUpperCase()}`;
     const response = await fetch(system.url('gateway', '/api/admin/coupons'), {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${await signIn('admin@example.com')}`,
+        authorization: `Bearer ${await signIn(system, 'admin@example.com')}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ code, percentOff: 10, maxRedemptions: 5 }),
@@ -156,7 +81,7 @@ describe('one order, one trace', () => {
    * refused; each attempt is a trace of its own, and only the accepted one is followed.
    */
   async function placeOrder(couponCode: string) {
-    const customer = await signIn('alice@example.com');
+    const customer = await signIn(system, 'alice@example.com');
     let placed:
       { traceId: string; callerSpanId: string; orderId: string; status: string } | undefined;
     await eventually(
@@ -201,9 +126,11 @@ describe('one order, one trace', () => {
     );
     // The last hop: order handling the stock commit, recorded once its transaction has ended.
     await eventually('order has handled StockCommitted', async () =>
-      traceOf(traceId).some(kafkaSpan('order', 'CONSUMER', 'inventory.events', 'StockCommitted')),
+      apps
+        .traceOf(traceId)
+        .some(kafkaSpan('order', 'CONSUMER', 'inventory.events', 'StockCommitted')),
     );
-    const trace = traceOf(traceId);
+    const trace = apps.traceOf(traceId);
 
     // The gateway's request, a child of the caller's span, and order's side of its call.
     const edge = theSpan(
@@ -285,7 +212,7 @@ describe('one order, one trace', () => {
     // of this order's saga started a trace of its own.
     const known = new Set([callerSpanId, ...trace.map((span) => span.spanId)]);
     expect(trace.filter((span) => !known.has(span.parentSpanId!))).toEqual([]);
-    const sagaHops = APPS.flatMap((app) => spansOf(app)).filter(
+    const sagaHops = APPS.flatMap((app) => apps.spansOf(app)).filter(
       (span) =>
         ['PRODUCER', 'CONSUMER'].includes(span.kind) &&
         span.attributes['messaging.kafka.message.key'] === orderId,
@@ -294,15 +221,15 @@ describe('one order, one trace', () => {
     expect(sagaHops.filter((span) => span.traceId !== traceId)).toEqual([]);
 
     // And the log lines of every service involved can be found by the trace id.
-    expect(logLinesOf('gateway', traceId)).toContainEqual(
+    expect(apps.logLinesOf('gateway', traceId)).toContainEqual(
       expect.objectContaining({ message: 'POST /api/orders 202', span_id: edge.spanId }),
     );
-    expect(logLinesOf('order', traceId)).toContainEqual(
+    expect(apps.logLinesOf('order', traceId)).toContainEqual(
       expect.objectContaining({ message: 'POST /orders 202' }),
     );
     for (const app of ['product', 'promotion'] as const) {
       await eventually(`${app} has logged its part of the order`, async () =>
-        logLinesOf(app, traceId).some((line) => line.service === app),
+        apps.logLinesOf(app, traceId).some((line) => line.service === app),
       );
     }
   }, 180_000);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LocalRedis } from '../../tools/infra/redis/local-redis.js';
 import { startRedis } from '../../tools/infra/redis/start-redis.js';
 import { eventually } from '../support/poll.js';
+import { signIn } from '../support/sign-in.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 const PRODUCT_QUOTE_QUOTA = { perSecond: 20, burst: 10 };
@@ -61,15 +62,6 @@ describe('a runaway caller of the promotion service', () => {
     await redis?.stop();
   }, 60_000);
 
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(api('/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'microshop-demo' }),
-    });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
-
   async function metrics(app: 'product' | 'promotion'): Promise<string> {
     return (await fetch(system.url(app, '/metrics'))).text();
   }
@@ -81,8 +73,8 @@ describe('a runaway caller of the promotion service', () => {
       .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
 
   it("contains product's flood and serves every one of order's calls", async () => {
-    const admin = await signIn('admin@example.com');
-    const alice = await signIn('alice@example.com');
+    const admin = await signIn(system, 'admin@example.com');
+    const alice = await signIn(system, 'alice@example.com');
     const catalog = (await (await fetch(api('/products?pageSize=20'))).json()) as {
       items: { id: string; availableStock: number }[];
     };

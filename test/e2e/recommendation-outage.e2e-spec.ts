@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/poll.js';
+import { signIn } from '../support/sign-in.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 interface ProductSummary {
@@ -24,15 +25,6 @@ describe('the shop while recommendation is down', () => {
   let customer: string;
   let product: ProductSummary;
   const api = (path: string) => system.url('gateway', `/api${path}`);
-
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(api('/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'microshop-demo' }),
-    });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
 
   async function page(id = product.id): Promise<{ status: number; body: PageBody; ms: number }> {
     const startedAt = performance.now();
@@ -91,8 +83,8 @@ describe('the shop while recommendation is down', () => {
     // A short open period keeps the test short; every other setting is the default.
     await system.startApp('gateway', { RECOMMENDATION_BREAKER_OPEN_MS: '1000' });
     [admin, customer] = await Promise.all([
-      signIn('admin@example.com'),
-      signIn('alice@example.com'),
+      signIn(system, 'admin@example.com'),
+      signIn(system, 'alice@example.com'),
     ]);
     const list = await fetch(api('/products?pageSize=50'));
     const items = ((await list.json()) as { items: ProductSummary[] }).items;

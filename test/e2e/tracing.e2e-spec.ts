@@ -1,15 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { SERVICES, type ServiceName } from '#libs/contracts';
-import type { SpanRecord } from '#libs/observability';
-import { serviceDatabaseUrl } from '../../tools/infra/postgres/service-database-url.js';
-import { appEnvironment, serviceDatabaseFor } from '../../tools/stack/app-environment.js';
-import { APP_NODE_OPTIONS, type AppProcess, stopApp } from '../../tools/stack/app-process.js';
-import { eventually, statusOf } from '../support/poll.js';
+import type { ServiceName } from '#libs/contracts';
+import { eventually } from '../support/poll.js';
+import { signIn } from '../support/sign-in.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
+import { ancestry, TracedApps } from '../support/traced-apps.js';
 
 const APPS = ['gateway', 'product', 'recommendation'] as const satisfies ServiceName[];
 type App = (typeof APPS)[number];
@@ -21,15 +15,12 @@ type App = (typeof APPS)[number];
  * consumer span and its queries; and the log lines every process writes meanwhile carry that
  * trace id.
  *
- * The apps run with the node flags `npm start` gives them (tracing bootstrap included), each
- * appending its finished spans to a file of its own (`MICROSHOP_SPANS_FILE`). Their output is kept
- * for the test to read rather than printed: at `debug` it is a line per seeded product.
+ * The apps run as {@link TracedApps}: flags and environment of `npm start`, spans to a file each,
+ * output kept for the test to read rather than printed (at `debug`, a line per seeded product).
  */
 describe('one trace across HTTP and Kafka', () => {
   let system: SystemUnderTest;
-  const apps = new Map<App, AppProcess>();
-  const output: Record<App, string> = { gateway: '', product: '', recommendation: '' };
-  const spansFile = (app: App) => resolve(`.data/e2e-tracing/spans-${app}.jsonl`);
+  let apps: TracedApps<App>;
 
   beforeAll(async () => {
     system = await SystemUnderTest.start({
@@ -38,79 +29,13 @@ describe('one trace across HTTP and Kafka', () => {
       postgresPort: 55439,
       kafkaPort: 19512,
     });
-    await Promise.all(APPS.map(start));
+    apps = await TracedApps.start(system, APPS);
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all([...apps.values()].map((app) => stopApp(app, 12_000)));
+    await apps?.stop();
     await system?.stop();
   }, 60_000);
-
-  /** Starts an app with the environment SystemUnderTest gives it, keeping its output. */
-  async function start(app: App): Promise<void> {
-    const server = { host: system.postgres.admin.host, port: system.postgres.admin.port };
-    const env = {
-      ...appEnvironment(
-        app,
-        {
-          ports: Object.fromEntries(
-            (Object.keys(SERVICES) as ServiceName[]).map((name) => [name, system.port(name)]),
-          ) as Record<ServiceName, number>,
-          kafkaBrokers: system.kafka.brokers,
-          databaseUrls: { [app]: serviceDatabaseUrl(server, serviceDatabaseFor(app)) },
-        },
-        system.keysDir,
-      ),
-      // Debug, for the consumer's line about each event it handles.
-      LOG_LEVEL: 'debug',
-      MICROSHOP_SPANS_FILE: spansFile(app),
-    };
-    const main = resolve('dist/apps', app, 'src/main.js');
-    const child = spawn(process.execPath, [...APP_NODE_OPTIONS, main], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => (output[app] += chunk.toString()));
-    const exited = once(child, 'exit').then(([code]) => code as number | null);
-    apps.set(app, { name: app, child, exited });
-    await eventually(
-      `${app} is ready`,
-      async () => (await statusOf(system.url(app, '/health/ready'))) === 200,
-      60_000,
-    );
-  }
-
-  function spansOf(app: App, traceId: string): SpanRecord[] {
-    if (!existsSync(spansFile(app))) return [];
-    return readFileSync(spansFile(app), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as SpanRecord)
-      .filter((span) => span.traceId === traceId);
-  }
-
-  function logLinesOf(app: App, traceId: string): Record<string, unknown>[] {
-    return output[app]
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => line.trace_id === traceId);
-  }
-
-  /** The spans from `span` up to the root of its trace, as far as they were recorded. */
-  function ancestry(span: SpanRecord, trace: SpanRecord[]): SpanRecord[] {
-    const parent = trace.find((candidate) => candidate.spanId === span.parentSpanId);
-    return parent ? [parent, ...ancestry(parent, trace)] : [];
-  }
-
-  async function adminToken(): Promise<string> {
-    const response = await fetch(system.url('gateway', '/api/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password: 'microshop-demo' }),
-    });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
 
   it('follows a request across services, through the outbox and Kafka into a consumer', async () => {
     // The caller's trace: the request continues it, so it is easy to find afterwards.
@@ -121,7 +46,7 @@ describe('one trace across HTTP and Kafka', () => {
     const response = await fetch(system.url('gateway', '/api/admin/products'), {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${await adminToken()}`,
+        authorization: `Bearer ${await signIn(system, 'admin@example.com')}`,
         'content-type': 'application/json',
         traceparent: `00-${traceId}-${callerSpanId}-01`,
       },
@@ -138,9 +63,9 @@ describe('one trace across HTTP and Kafka', () => {
     const { id: productId } = (await response.json()) as { id: string };
 
     await eventually('the consumer span is recorded', async () =>
-      spansOf('recommendation', traceId).some((span) => span.kind === 'CONSUMER'),
+      apps.spansOf('recommendation', traceId).some((span) => span.kind === 'CONSUMER'),
     );
-    const trace = APPS.flatMap((app) => spansOf(app, traceId));
+    const trace = apps.traceOf(traceId);
 
     // The gateway's request, a child of the caller's span, named after its route.
     const edge = trace.find((span) => span.kind === 'SERVER' && span.service === 'gateway')!;
@@ -202,16 +127,16 @@ describe('one trace across HTTP and Kafka', () => {
     expect(trace.filter((span) => !known.has(span.parentSpanId!))).toEqual([]);
 
     // And the log lines of every process can be found by the trace id.
-    expect(logLinesOf('gateway', traceId)).toContainEqual(
+    expect(apps.logLinesOf('gateway', traceId)).toContainEqual(
       expect.objectContaining({ message: 'POST /api/admin/products 201', span_id: edge.spanId }),
     );
-    expect(logLinesOf('product', traceId)).toContainEqual(
+    expect(apps.logLinesOf('product', traceId)).toContainEqual(
       expect.objectContaining({ message: 'POST /products 201', span_id: expect.any(String) }),
     );
     await eventually('the consumer has logged the event', async () =>
-      logLinesOf('recommendation', traceId).some((line) =>
-        String(line.message).startsWith('ProductCreated'),
-      ),
+      apps
+        .logLinesOf('recommendation', traceId)
+        .some((line) => String(line.message).startsWith('ProductCreated')),
     );
   }, 120_000);
 

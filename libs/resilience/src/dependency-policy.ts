@@ -15,6 +15,7 @@ import { DependencyBreaker } from './dependency-breaker.js';
 import type { DependencyPolicyOptions } from './dependency-policy.options.js';
 import { type PolicyObserver } from './policy-observer.js';
 import { RetryBudget } from './retry-budget.js';
+import { serveOrFallBack } from './serve-or-fall-back.js';
 
 /** The signal of calls without a deadline; every call in flight listens to it, hence no limit. */
 const NEVER = new AbortController().signal;
@@ -89,13 +90,7 @@ export class DependencyPolicy implements CallPolicy {
     options: PolicyCallOptions,
     fallback: (error: unknown) => Fallback<T> | Promise<Fallback<T>>,
   ): Promise<Served<T>> {
-    try {
-      return { value: await this.execute(call, options) };
-    } catch (error) {
-      const { source, value } = await fallback(error);
-      this.observer.fellBack(source);
-      return { value, fellBack: { source, error } };
-    }
+    return serveOrFallBack(() => this.execute(call, options), fallback, this.observer);
   }
 
   private async withRetries<T>(

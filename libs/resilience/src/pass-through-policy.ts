@@ -1,6 +1,7 @@
 import type { CircuitStateName } from './circuit-state.js';
 import type { CallPolicy, Fallback, PolicyCallOptions, Served } from './call-policy.js';
 import type { PolicyObserver } from './policy-observer.js';
+import { serveOrFallBack } from './serve-or-fall-back.js';
 
 const NO_DEADLINE = new AbortController().signal;
 
@@ -37,12 +38,6 @@ export class PassThroughPolicy implements CallPolicy {
     options: PolicyCallOptions,
     fallback: (error: unknown) => Fallback<T> | Promise<Fallback<T>>,
   ): Promise<Served<T>> {
-    try {
-      return { value: await this.execute(call, options) };
-    } catch (error) {
-      const { source, value } = await fallback(error);
-      this.observer.fellBack(source);
-      return { value, fellBack: { source, error } };
-    }
+    return serveOrFallBack(() => this.execute(call, options), fallback, this.observer);
   }
 }

@@ -1,22 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { register } from 'prom-client';
-import { DataSource } from 'typeorm';
-import {
-  ALL_TOPICS,
-  CommitStock,
-  type EventContract,
-  type EventEnvelope,
-  type PayloadOf,
-  ReleaseStock,
-  ReserveStock,
-} from '#libs/contracts';
-import { isolatedDatabase } from '../../../../../test/support/isolated-database.js';
-import { eventually } from '../../../../../test/support/poll.js';
-import { testServiceIdentity } from '../../../../../test/support/test-service-identity.js';
+import { CommitStock, ReleaseStock, ReserveStock } from '#libs/contracts';
+import { sagaParticipantUnderTest } from '../../../../../test/support/saga-participant.js';
 import { outboxEvents } from '../../../test/outbox-events.js';
 import { uniqueSku } from '../../../test/product-test-app.js';
+import { productService } from '../../product.service.js';
 
 /**
  * The product service as the order saga's participant: commands sent on the real
@@ -25,116 +12,24 @@ import { uniqueSku } from '../../../test/product-test-app.js';
  * of other suites (its consumer group, its own, reads every command on the topic).
  */
 describe('stock reservations as saga commands', () => {
-  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
-  let app: INestApplication;
-  let baseUrl: string;
-  let dataSource: DataSource;
-  let producer: Producer;
-  const identity = testServiceIdentity('product');
-
-  beforeAll(async () => {
-    database = await isolatedDatabase([]);
-    const brokers = process.env.KAFKA_BROKERS_TEST ?? '';
-    const kafka = new Kafka({
-      clientId: 'order',
-      brokers: brokers.split(','),
-      logLevel: logLevel.NOTHING,
-    });
-    await createTopics(kafka);
-    producer = kafka.producer();
-    await producer.connect();
-
-    await import('@nestjs/common'); // see apps/product/test/product-test-app.ts for why first
-    const { createService } = await import('#libs/service-defaults');
-    const { productService } = await import('../../product.service.js');
-    ({ app } = await createService(productService, {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: brokers,
-      LOG_LEVEL: 'error',
-      OUTBOX_RELAY: 'off',
-      FAULT_INJECTION: 'on',
-      SAGA_COMMANDS_CONSUMER_GROUP: `product.saga-commands.test-${randomUUID()}`,
-      ...identity.env,
-    }));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
-    dataSource = app.get(DataSource);
-  }, 60_000);
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    register.clear();
-    await database?.close();
-  }, 30_000);
+  const participant = sagaParticipantUnderTest(productService);
+  const { call, send, sent } = participant;
 
   afterEach(async () => {
     expect(await call('DELETE', '/admin/faults')).toEqual({ status: 200, body: {} });
   });
 
-  async function call(method: string, path: string, body?: unknown) {
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers: {
-        ...(await identity.headers()),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    // Tests assert on shapes with `expect`: the body stays loosely typed, here only.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as any };
-  }
-
-  /** Sends a command as the order service's outbox relay would; returns its event id. */
-  async function send<Contract extends EventContract>(
-    contract: Contract,
-    payload: PayloadOf<Contract> & { orderId: string },
-    id: string = randomUUID(),
-  ): Promise<string> {
-    const envelope: EventEnvelope<PayloadOf<Contract>> = {
-      id,
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      source: 'order',
-      key: payload.orderId,
-      payload,
-    };
-    await producer.send({
-      topic: contract.topic.name,
-      acks: -1,
-      messages: [{ key: envelope.key, value: JSON.stringify(envelope) }],
-    });
-    return id;
-  }
-
-  const handled = async (eventId: string) =>
-    (await dataSource.query('SELECT 1 FROM inbox_messages WHERE event_id = $1', [eventId]))
-      .length === 1;
-
-  /** Waits until the command was handled (its inbox row committed with its effects). */
-  async function sent<Contract extends EventContract>(
-    contract: Contract,
-    payload: PayloadOf<Contract> & { orderId: string },
-    id?: string,
-  ): Promise<string> {
-    const eventId = await send(contract, payload, id);
-    await eventually(`${contract.type} ${eventId} was handled`, () => handled(eventId));
-    return eventId;
-  }
-
   const replies = async (type: string, orderId: string) =>
-    (await outboxEvents(dataSource, type, orderId)).map((event) => event.payload);
+    (await outboxEvents(participant.dataSource, type, orderId)).map((event) => event.payload);
 
   /** Every answer to the order, in the order written: `type` and payload. */
   const answers = async (orderId: string) => {
-    const rows: { type: string; payload: Record<string, unknown> }[] = await dataSource.query(
-      `SELECT event_type AS type, envelope->'payload' AS payload FROM outbox_messages
+    const rows: { type: string; payload: Record<string, unknown> }[] =
+      await participant.dataSource.query(
+        `SELECT event_type AS type, envelope->'payload' AS payload FROM outbox_messages
         WHERE message_key = $1 ORDER BY id`,
-      [orderId],
-    );
+        [orderId],
+      );
     return rows;
   };
 
@@ -338,7 +233,7 @@ describe('stock reservations as saga commands', () => {
 
     it('shows on /metrics which faults are active', async () => {
       const active = async () => {
-        const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+        const metrics = await (await fetch(`${participant.baseUrl}/metrics`)).text();
         return /^fault_injection_active\{[^}]*fault="reserveStock"[^}]*\} (\d)/m.exec(metrics)?.[1];
       };
       expect(await active()).toBe('0');
@@ -358,17 +253,3 @@ describe('stock reservations as saga commands', () => {
     });
   });
 });
-
-/** Creates every topic unless another suite did first. */
-async function createTopics(kafka: Kafka): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({
-      topics: ALL_TOPICS.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions })),
-      waitForLeaders: true,
-    });
-  } finally {
-    await admin.disconnect();
-  }
-}
