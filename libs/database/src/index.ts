@@ -1,2 +1,3 @@
 export { DatabaseModule, type DatabaseOptions } from './database.module.js';
 export { DatabaseReadiness } from './database.readiness.js';
+export { migrateDatabase } from './migrate-database.js';

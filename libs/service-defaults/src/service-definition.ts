@@ -21,7 +21,10 @@ export interface ServiceDefinition<Config extends AppEnv> {
   configSchema: z.ZodType<Config, unknown>;
   /** The app's own feature modules. */
   imports: (config: Config) => Imported[];
-  /** The app's own database, when it has one. */
+  /**
+   * The app's own database, when it has one. Reads `DATABASE_URL` only: the migrate command
+   * (`main.js migrate`, see `migrateService`) validates and passes nothing else.
+   */
   database?: (config: Config) => Omit<DatabaseOptions, 'applicationName'>;
   /** Kafka, when the app produces or consumes events. */
   kafka?: (config: Config) => Omit<KafkaOptions, 'clientId'>;

@@ -11,18 +11,14 @@ import express from 'express';
 import type { AppEnv } from '#libs/config';
 import { DatabaseModule, DatabaseReadiness } from '#libs/database';
 import { HealthModule, type ReadinessCheck } from '#libs/health';
-import {
-  CreateMessagingTables1764000000000,
-  KafkaModule,
-  KafkaReadiness,
-  MessagingModule,
-} from '#libs/messaging';
+import { KafkaModule, KafkaReadiness, MessagingModule } from '#libs/messaging';
 import { LoggingModule, MetricsModule } from '#libs/observability';
 import { ProblemDetailsFilter } from '#libs/problem-details';
 import { ServiceConfigModule } from './service-config.module.js';
 import { SERVICE_CONFIG } from './service-config.token.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { serviceIdentityModule } from './service-identity-module.js';
+import { serviceMigrations } from './service-migrations.js';
 
 /** Composes the shared infrastructure modules with the app's own, from its definition and config. */
 @Module({})
@@ -39,9 +35,6 @@ export class ServiceRootModule implements NestModule {
     const readiness: Type<ReadinessCheck>[] = [];
     if (database) readiness.push(DatabaseReadiness);
     if (kafka) readiness.push(KafkaReadiness);
-    // A service with both a database and Kafka publishes through the transactional outbox, so its
-    // schema starts with the outbox and inbox tables.
-    const messagingTables = kafka ? [CreateMessagingTables1764000000000] : [];
 
     return {
       module: ServiceRootModule,
@@ -55,7 +48,7 @@ export class ServiceRootModule implements NestModule {
               DatabaseModule.forRoot({
                 ...database,
                 applicationName: name,
-                migrations: [...messagingTables, ...database.migrations],
+                migrations: serviceMigrations(definition, database),
               }),
             ]
           : []),
