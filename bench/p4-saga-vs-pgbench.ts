@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -43,7 +43,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
+/** How long the idle stack is watched to tell its fixed CPU cost from the sagas' own. */
+const REST_SECONDS = Number(process.env.BENCH_REST_SECONDS ?? 3);
 const PRODUCTS = 20;
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (as in support/process-cpu.ts). */
+const CLOCK_TICKS_PER_SECOND = 100;
 const APPS = ['product', 'promotion', 'order'] as const satisfies ServiceName[];
 
 const PORT_BASE = 17600;
@@ -70,6 +74,10 @@ const [postgres, kafka] = await Promise.all([
   }),
 ]);
 const apps: AppProcess[] = [];
+let stopping = false;
+let appDied: (error: Error) => void = () => undefined;
+const anAppDied = new Promise<never>((_, reject) => (appDied = reject));
+anAppDied.catch(() => undefined); // observed by the saga arm's clients
 
 try {
   await provisionServiceDatabases(postgres.admin, APPS.map(serviceDatabaseFor));
@@ -88,6 +96,12 @@ try {
   for (const app of APPS) {
     const env = { ...appEnvironment(app, endpoints, keysDir), LOG_LEVEL: 'warn' };
     apps.push(startApp(app, env, { colour: 36, format: 'json' }));
+  }
+  // A saga in flight when a service dies never ends: fail the run instead of waiting forever.
+  for (const app of apps) {
+    void app.exited.then((code) => {
+      if (!stopping) appDied(new Error(`P4: ${app.name} exited (code ${code}) during the run`));
+    });
   }
   await Promise.all(APPS.map((app) => waitUntilReady(url(app, '/health/ready'), 120_000)));
 
@@ -165,6 +179,7 @@ try {
   // Warm-up, discarded: pools, JIT, consumer groups, pgbench's tables in cache.
   await saga.run(WARMUP_SECONDS);
   await simpleUpdate(Math.max(1, Math.round(WARMUP_SECONDS / 2)));
+  const restMsPerSecond = await cpuAtRest(REST_SECONDS);
 
   const rounds: {
     round: number;
@@ -172,15 +187,26 @@ try {
     sagaPerSecond: number;
     cancelled: number;
     cpuMsPerSaga: Record<string, number>;
+    commitsPerSaga: Record<string, number>;
+    pgbenchPostgresCpuMsPerTxn: number;
   }[] = [];
   const results = await interleave(
     ROUNDS,
-    () => simpleUpdate(SECONDS).then((tps) => ({ tps, cancelled: 0, cpuMsPerSaga: {} })),
+    async () => {
+      // PostgreSQL's CPU per pgbench transaction: a saga's PostgreSQL CPU, in these units, says
+      // how many pgbench transactions one saga's database work is worth.
+      const before = postgresCpuSeconds();
+      const tps = await simpleUpdate(SECONDS);
+      const postgresCpuMsPerTxn = ((postgresCpuSeconds() - before) * 1_000) / (tps * SECONDS);
+      return { tps, cancelled: 0, cpuMsPerSaga: {}, commitsPerSaga: {}, postgresCpuMsPerTxn };
+    },
     () =>
       saga.run(SECONDS).then((r) => ({
         tps: r.completedPerSecond,
         cancelled: r.cancelled,
         cpuMsPerSaga: r.cpuMsPerSaga,
+        commitsPerSaga: r.commitsPerSaga,
+        postgresCpuMsPerTxn: 0,
       })),
     (round, arm, result) => {
       console.log(`P4 round ${round} ${arm}: ${result.tps.toFixed(1)}/s`);
@@ -194,6 +220,8 @@ try {
       sagaPerSecond: candidate.tps,
       cancelled: candidate.cancelled,
       cpuMsPerSaga: candidate.cpuMsPerSaga,
+      commitsPerSaga: candidate.commitsPerSaga,
+      pgbenchPostgresCpuMsPerTxn: Number(baseline.postgresCpuMsPerTxn.toFixed(3)),
     });
   });
   const ratio = ratioSummary(rounds.map((r) => r.sagaPerSecond / r.pgbenchTps));
@@ -220,25 +248,33 @@ try {
       `## P4: saga throughput vs pgbench -N (${CLIENTS} clients, ${SECONDS} s per run, ${ROUNDS} rounds interleaved)`,
       machineLine(),
       '',
-      '| round | pgbench -N tps | sagas completed/s | saga/pgbench | sagas cancelled | CPU ms per saga |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| round | pgbench -N tps | sagas completed/s | saga/pgbench | sagas cancelled | CPU ms per saga | commits per saga | PostgreSQL CPU ms per pgbench txn |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rounds.map(
         (r) =>
           `| ${r.round} | ${r.pgbenchTps.toFixed(1)} | ${r.sagaPerSecond.toFixed(1)} | ${(r.sagaPerSecond / r.pgbenchTps).toFixed(3)} | ${r.cancelled} | ${Object.entries(
             r.cpuMsPerSaga,
           )
             .map(([part, ms]) => `${part} ${ms}`)
-            .join(', ')} |`,
+            .join(', ')} | ${Object.entries(r.commitsPerSaga)
+            .map(([database, commits]) => `${database} ${commits}`)
+            .join(', ')} | ${r.pgbenchPostgresCpuMsPerTxn} |`,
       ),
       '',
       ratioLine('P4 saga/pgbench', ratio, '>= 0.10 (stretch 0.15)'),
       `median time per step, command to reply handled: ${steps.map((s) => `${s.step} ${s.p50_ms} ms`).join(', ')}`,
+      `CPU ms per second with no saga running (part of each round's CPU per saga): ${Object.entries(
+        restMsPerSecond,
+      )
+        .map(([part, ms]) => `${part} ${ms}`)
+        .join(', ')}`,
       `resident memory: ${memory}`,
       'Load generator, three services, PostgreSQL and Kafka share the same cores in both arms.',
     ],
-    { clients: CLIENTS, seconds: SECONDS, rounds, ratio, steps },
+    { clients: CLIENTS, seconds: SECONDS, rounds, ratio, steps, restMsPerSecond },
   );
 } finally {
+  stopping = true;
   await Promise.all(apps.map((app) => stopApp(app, 12_000)));
   await Promise.allSettled([kafka.stop(), postgres.stop()]);
 }
@@ -297,9 +333,11 @@ function sagaArm(
       const waiting = new Map<string, () => void>();
       let stop = false;
       let cancelled = 0;
+      let polls = 0;
       const poller = (async () => {
         while (!stop || waiting.size > 0) {
           if (waiting.size > 0) {
+            polls++;
             const { rows } = await orders.query<{ order_id: string; status: string }>(
               `SELECT order_id, status FROM order_sagas
                 WHERE order_id = ANY($1) AND status IN ('COMPLETED', 'CANCELLED', 'COMPENSATION_FAILED')`,
@@ -318,17 +356,32 @@ function sagaArm(
         while (!stop) {
           const placed = await place(n);
           if (placed.status !== 202) throw new Error(`P4: order not accepted (${placed.status})`);
-          await new Promise<void>((done) => waiting.set(placed.body.id, done));
+          await Promise.race([
+            new Promise<void>((done) => waiting.set(placed.body.id, done)),
+            anAppDied,
+          ]);
         }
       };
       const cpuBefore = cpuByPart();
+      const commitsBefore = await commitsByDatabase(orders);
+      const pollsBefore = polls;
       const [{ now: from }] = (await orders.query('SELECT clock_timestamp() AS now')).rows;
-      const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));
-      await sleep(seconds * 1_000);
+      const clients = Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+      clients.catch(() => undefined); // awaited below, or the run has failed already
+      try {
+        await Promise.race([sleep(seconds * 1_000), anAppDied]);
+      } catch (error) {
+        stop = true;
+        waiting.clear(); // the poller ends
+        throw error;
+      }
       const [{ now: to }] = (await orders.query('SELECT clock_timestamp() AS now')).rows;
       const cpuAfter = cpuByPart();
+      const commitsAfter = await commitsByDatabase(orders);
+      // The poller's own queries are the load generator's, not the saga's.
+      commitsAfter.order! -= polls - pollsBefore + 2;
       stop = true;
-      await Promise.all(clients);
+      await clients;
       await poller;
       const { rows } = await orders.query<{ n: string }>(
         `SELECT count(*) AS n FROM order_sagas
@@ -344,9 +397,35 @@ function sagaArm(
           Math.round(((seconds - (cpuBefore[part] ?? 0)) * 1_000) / Math.max(completed, 1)),
         ]),
       );
-      return { completedPerSecond: completed / elapsed, cancelled, cpuMsPerSaga };
+      // Commits per saga in each service's database (each statement outside a transaction counts
+      // as one); PostgreSQL flushes these counters about once a second, so short runs are rough.
+      const commitsPerSaga = Object.fromEntries(
+        Object.entries(commitsAfter).map(([database, commits]) => [
+          database,
+          Number(((commits - (commitsBefore[database] ?? 0)) / Math.max(completed, 1)).toFixed(1)),
+        ]),
+      );
+      return { completedPerSecond: completed / elapsed, cancelled, cpuMsPerSaga, commitsPerSaga };
     },
   };
+}
+
+/**
+ * CPU milliseconds per second each part spends while no saga runs: consumer fetch loops,
+ * heartbeats, relays' idle polls, the saga sweeper, PostgreSQL's and Kafka's housekeeping. Each
+ * round's CPU per saga includes this fixed cost, spread over the sagas of the round.
+ */
+async function cpuAtRest(seconds: number): Promise<Record<string, number>> {
+  const before = cpuByPart();
+  delete before.load; // the load generator only sleeps here
+  await sleep(seconds * 1_000);
+  const after = cpuByPart();
+  return Object.fromEntries(
+    Object.entries(before).map(([part, cpu]) => [
+      part,
+      Math.round((((after[part] ?? cpu) - cpu) * 1_000) / seconds),
+    ]),
+  );
 }
 
 /** CPU seconds used so far by each part of the stack (the apps, PostgreSQL, Kafka, this load). */
@@ -356,7 +435,11 @@ function cpuByPart(): Record<string, number> {
   for (const { pid, command } of descendantsMemory()) {
     const part =
       APPS.find((app) => command.includes(`apps/${app}/`)) ??
-      (command.includes('postgres') ? 'postgres' : command.includes('kafka') ? 'kafka' : 'other');
+      (command.includes('postgres')
+        ? postgresPart(command)
+        : command.includes('kafka')
+          ? 'kafka'
+          : 'other');
     try {
       parts[part] = (parts[part] ?? 0) + cpuSecondsOf(pid);
     } catch {
@@ -364,6 +447,43 @@ function cpuByPart(): Record<string, number> {
     }
   }
   return parts;
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL server and all its backends, including those that
+ * have ended (pgbench's, when its run is over): the kernel adds a reaped child's CPU to its
+ * parent's `cutime`/`cstime`, and every backend is a child of the postmaster.
+ */
+function postgresCpuSeconds(): number {
+  const live = Object.entries(cpuByPart())
+    .filter(([part]) => part === 'postgres' || part.startsWith('pg:'))
+    .reduce((sum, [, seconds]) => sum + seconds, 0);
+  const postmaster = descendantsMemory().find(({ command }) =>
+    command.includes(`-p ${POSTGRES_PORT}`),
+  );
+  if (!postmaster) return live;
+  const stat = readFileSync(`/proc/${postmaster.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return live + (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Transactions committed so far in each service's database. */
+async function commitsByDatabase(pool: pg.Pool): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ datname: string; commits: string }>(
+    'SELECT datname, xact_commit AS commits FROM pg_stat_database WHERE datname = ANY($1)',
+    [[...APPS]],
+  );
+  return Object.fromEntries(rows.map((row) => [row.datname, Number(row.commits)]));
+}
+
+/**
+ * A PostgreSQL backend's process title names its database (`postgres: order order 127.0.0.1(...)`):
+ * each service's share is told apart from the server's own work (WAL writer, checkpointer,
+ * autovacuum), which is `postgres`.
+ */
+function postgresPart(command: string): string {
+  const database = /^postgres: (\w+) \w+ /.exec(command)?.[1];
+  return database && (APPS as readonly string[]).includes(database) ? `pg:${database}` : 'postgres';
 }
 
 async function runSql(connectionString: string, sql: string): Promise<void> {

@@ -10,7 +10,7 @@ import { EventConsumer } from './consumer/event-consumer.js';
 import type { EventHandler } from './consumer/event-handler.js';
 import { createKafka } from './create-kafka.js';
 import { CreateMessagingTables1764000000000 } from './messaging-tables.migration.js';
-import { OutboxRelay } from './outbox/outbox.relay.js';
+import { OutboxRelay, RELAY_LOCK_ID } from './outbox/outbox.relay.js';
 import { OutboxWriter } from './outbox/outbox.writer.js';
 
 /** A table the test handler writes to, standing in for a consumer's read model. */
@@ -180,6 +180,46 @@ describe('reliable messaging on real PostgreSQL and Kafka', () => {
       .map((m) => m.headers?.['event-id']?.toString());
     expect(sameKey).toEqual([later.id, latest.id]);
   }, 60_000);
+
+  it('publishes from one relay at a time, and another takes over when it stops', async () => {
+    const published = await tail(topic.name);
+    const isPublished = (id: string) =>
+      published.some((m) => m.headers?.['event-id']?.toString() === id);
+    startRelay();
+    const first = await reserve('p-leader');
+    await eventually('the first relay publishes', async () => isPublished(first.id));
+    const standby = new OutboxRelay(dataSource, kafka);
+    standby.onApplicationBootstrap();
+    try {
+      const second = await reserve('p-leader');
+      await eventually('an event committed while both run is published', async () =>
+        isPublished(second.id),
+      );
+      expect(await relayLockHolders()).toBe(1);
+
+      await relay!.beforeApplicationShutdown();
+      relay = undefined;
+      const third = await reserve('p-standby');
+      await eventually('the standby publishes once the first relay has stopped', async () =>
+        isPublished(third.id),
+      );
+      expect(await relayLockHolders()).toBe(1);
+    } finally {
+      await standby.beforeApplicationShutdown();
+    }
+    expect(await relayLockHolders()).toBe(0);
+  }, 60_000);
+
+  /** Sessions holding the relay's publishing lock in this test's database. */
+  async function relayLockHolders(): Promise<number> {
+    const [{ holders }] = await dataSource.query(
+      `SELECT count(*)::int AS holders FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = $1
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [RELAY_LOCK_ID],
+    );
+    return holders as number;
+  }
 
   it('applies an event once even when it is delivered twice', async () => {
     startConsumer();
