@@ -21,6 +21,56 @@ export function filesUnder(folder: string, suffix: string): string[] {
   return walk(repoPath(folder));
 }
 
+export interface Target {
+  datasource?: { uid?: string };
+  expr?: string;
+}
+
+export interface Panel {
+  type: string;
+  title: string;
+  datasource?: { uid?: string; type?: string };
+  targets?: Target[];
+  panels?: Panel[];
+}
+
+export interface Dashboard {
+  uid: string;
+  title: string;
+  panels: Panel[];
+  templating?: { list: { name: string; datasource?: { uid?: string }; query?: unknown }[] };
+}
+
+/** The provisioned Grafana dashboards, parsed. */
+export const dashboardFiles = filesUnder(`${OBSERVABILITY_DIR}/grafana/dashboards`, '.json');
+export const dashboards = dashboardFiles.map((file) => ({
+  file,
+  dashboard: JSON.parse(readFileSync(repoPath(file), 'utf8')) as Dashboard,
+}));
+
+const allPanels = (panels: Panel[]): Panel[] =>
+  panels.flatMap((panel) => [panel, ...allPanels(panel.panels ?? [])]);
+
+/** Every query of a dashboard with the datasource it runs on. */
+export function queriesOf(dashboard: Dashboard) {
+  const panelQueries = allPanels(dashboard.panels).flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({
+      where: `${dashboard.uid} / ${panel.title}`,
+      uid: target.datasource?.uid ?? panel.datasource?.uid,
+      expr: target.expr ?? '',
+    })),
+  );
+  const variableQueries = (dashboard.templating?.list ?? []).map((variable) => ({
+    where: `${dashboard.uid} / $${variable.name}`,
+    uid: variable.datasource?.uid,
+    expr:
+      typeof variable.query === 'string'
+        ? variable.query
+        : String((variable.query as { query?: string } | undefined)?.query ?? ''),
+  }));
+  return [...panelQueries, ...variableQueries];
+}
+
 interface RuleFile {
   groups: {
     name: string;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import {
+  dashboardFiles,
+  dashboards,
   exportedMetricNames,
-  filesUnder,
   metricNamesIn,
   OBSERVABILITY_DIR,
   prometheusRules,
+  queriesOf,
   readYaml,
   unknownMetricNames,
 } from './observability-files.js';
@@ -25,59 +27,10 @@ interface Datasource {
   jsonData?: Record<string, unknown>;
 }
 
-interface Target {
-  datasource?: { uid?: string };
-  expr?: string;
-}
-
-interface Panel {
-  type: string;
-  title: string;
-  datasource?: { uid?: string; type?: string };
-  targets?: Target[];
-  panels?: Panel[];
-}
-
-interface Dashboard {
-  uid: string;
-  title: string;
-  panels: Panel[];
-  templating?: { list: { name: string; datasource?: { uid?: string }; query?: unknown }[] };
-}
-
 const datasources = readYaml<{ datasources: Datasource[] }>(
   `${grafanaDir}/provisioning/datasources/datasources.yml`,
 ).datasources;
 const datasourceUids = new Map(datasources.map((source) => [source.uid, source.type]));
-
-const dashboardFiles = filesUnder(`${grafanaDir}/dashboards`, '.json');
-const dashboards = dashboardFiles.map((file) => ({
-  file,
-  dashboard: JSON.parse(readFileSync(repoPath(file), 'utf8')) as Dashboard,
-}));
-
-const allPanels = (panels: Panel[]): Panel[] =>
-  panels.flatMap((panel) => [panel, ...allPanels(panel.panels ?? [])]);
-
-/** Every query of a dashboard with the datasource it runs on. */
-function queriesOf(dashboard: Dashboard) {
-  const panelQueries = allPanels(dashboard.panels).flatMap((panel) =>
-    (panel.targets ?? []).map((target) => ({
-      where: `${dashboard.uid} / ${panel.title}`,
-      uid: target.datasource?.uid ?? panel.datasource?.uid,
-      expr: target.expr ?? '',
-    })),
-  );
-  const variableQueries = (dashboard.templating?.list ?? []).map((variable) => ({
-    where: `${dashboard.uid} / $${variable.name}`,
-    uid: variable.datasource?.uid,
-    expr:
-      typeof variable.query === 'string'
-        ? variable.query
-        : String((variable.query as { query?: string } | undefined)?.query ?? ''),
-  }));
-  return [...panelQueries, ...variableQueries];
-}
 
 /** The labels Alloy gives Loki streams (`target_label` and `stage.labels` in config.alloy). */
 function alloyStreamLabels(): Set<string> {
