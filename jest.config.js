@@ -36,10 +36,7 @@ export default {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
-      // Closing an app waits for each Kafka consumer's fetch in flight (up to 5 s per group), so
-      // Jest's 5 s default is too short for hooks that close one; this is a hang guard, not a
-      // measurement.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeouts.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
