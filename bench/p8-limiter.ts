@@ -23,8 +23,10 @@ const bench = await startPromotionBench('bench_p8_limiter', {
   unlimited: { port: benchPort(2), env: { LOG_LEVEL: 'warn', RATE_LIMIT_MODE: 'off' } },
 });
 try {
-  const headers = await bench.headersFrom('order');
   const saturate = async (label: 'limited' | 'unlimited', seconds = SECONDS) => {
+    // A fresh service token per run: one signed for the whole benchmark expires after 60 s, and
+    // every later request would be a fast 401.
+    const headers = await bench.headersFrom('order');
     const result = await autocannon({
       url: `${bench.urls[label]}/quotes`,
       method: 'POST',
