@@ -1,6 +1,7 @@
-// Three projects, one per test level, so the level is visible in the file name (see docs/testing.md):
-// *.spec.ts beside pure logic, *.int-spec.ts against real PostgreSQL/Kafka, test/*.e2e-spec.ts
-// against running processes. NestJS 12 is ESM-only, so tests run as ES modules (needs
+// Four projects, one per test level, so the level is visible in the file name (see
+// docs/conventions.md): *.spec.ts beside pure logic, test/static/*.spec.ts parsing what cannot run
+// here (compose, Dockerfile, manifests), *.int-spec.ts against real PostgreSQL/Kafka/Redis, and
+// test/*.e2e-spec.ts against running processes. NestJS 12 is ESM-only, so tests run as ES modules (needs
 // --experimental-vm-modules, set in package.json).
 const swcOptions = {
   swcrc: false,
